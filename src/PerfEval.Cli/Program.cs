@@ -1,6 +1,58 @@
+using System.CommandLine;
+using System.Text;
+using PerfEval.Core.Documents;
+
 namespace PerfEval.Cli;
 
+/// <summary>perfeval: extract (and later check) budget performance self-evaluation reports from the command line.</summary>
 internal static class Program
 {
-    private static int Main(string[] args) => args.Length == 0 ? 2 : 0;
+    private static int Main(string[] args)
+    {
+        Console.OutputEncoding = Encoding.UTF8;
+        var fileArgument = new Argument<FileInfo>("file") { Description = "要读取的报告文件（.docx / .txt / .html） / the report file" };
+        var formatOption = new Option<string>("--format", "-f")
+        {
+            Description = "输出格式 json 或 text / output format",
+            DefaultValueFactory = _ => "json",
+        };
+        formatOption.AcceptOnlyFromAmong("json", "text");
+        var documentOption = new Option<bool>("--no-document") { Description = "JSON 中不输出文档结构，只输出识别出的表单 / omit the document model" };
+
+        var extract = new Command("extract", "读取报告，输出识别出的表单和文档结构 / extract the structured model")
+        {
+            fileArgument,
+            formatOption,
+            documentOption,
+        };
+        extract.SetAction(result => ExtractCommand.Run(
+            result.GetValue(fileArgument)!,
+            result.GetValue(formatOption) ?? "json",
+            !result.GetValue(documentOption),
+            Console.Out,
+            Console.Error));
+
+        var root = new RootCommand("PerfEval — 预算绩效自评材料一致性检查 / budget performance self-evaluation checker") { extract };
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                Console.Error.WriteLine($"参数错误 / usage error: {error.Message}");
+            }
+
+            Console.Error.WriteLine("用法 / usage: perfeval extract <file> [--format json|text]");
+            return ExitCodes.Usage;
+        }
+
+        return parse.Invoke();
+    }
+}
+
+/// <summary>Process exit codes.</summary>
+internal static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int Findings = 1;
+    public const int Usage = 2;
 }

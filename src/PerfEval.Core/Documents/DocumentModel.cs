@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace PerfEval.Core.Documents;
 
 /// <summary>The format a document was read from (sniffed from its bytes, never from the file name).</summary>
@@ -34,6 +36,9 @@ public sealed class DocumentModel
 }
 
 /// <summary>A top-level block. <see cref="Index"/> is its position in <see cref="DocumentModel.Blocks"/>.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(ParagraphBlock), "paragraph")]
+[JsonDerivedType(typeof(TableBlock), "table")]
 public abstract class Block
 {
     protected Block(int index) => Index = index;

@@ -1,0 +1,112 @@
+using System.Text;
+
+namespace PerfEval.Core.Text;
+
+/// <summary>
+/// Normalises text for matching and value parsing: full-width ASCII (digits, letters, punctuation) to half-width,
+/// the ideographic space to a space, and runs of whitespace collapsed. The original text is always kept elsewhere.
+/// </summary>
+public static class TextNormalizer
+{
+    /// <summary>Full-width forms (U+FF01–U+FF5E) → ASCII; U+3000 → space; other characters unchanged.</summary>
+    public static string ToHalfWidth(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var needs = false;
+        foreach (var ch in text)
+        {
+            if (ch is >= '\uFF01' and <= '\uFF5E' or '\u3000' or '\u00A0')
+            {
+                needs = true;
+                break;
+            }
+        }
+
+        if (!needs)
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length);
+        foreach (var ch in text)
+        {
+            sb.Append(ch switch
+            {
+                >= '\uFF01' and <= '\uFF5E' => (char)(ch - 0xFEE0),
+                '\u3000' or '\u00A0' => ' ',
+                _ => ch,
+            });
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// A key for comparing labels: half-width, no whitespace at all, Chinese and ASCII brackets/quotes unified,
+    /// trailing colons dropped. "“三公”经费" and "\"三公\" 经费" give the same key.
+    /// </summary>
+    public static string Key(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var half = ToHalfWidth(text);
+        var sb = new StringBuilder(half.Length);
+        foreach (var ch in half)
+        {
+            if (char.IsWhiteSpace(ch))
+            {
+                continue;
+            }
+
+            switch (ch)
+            {
+                case '“' or '”' or '"' or '‘' or '’' or '\'' or '「' or '」':
+                    continue;
+                case '【' or '〔' or '[':
+                    sb.Append('(');
+                    break;
+                case '】' or '〕' or ']':
+                    sb.Append(')');
+                    break;
+                default:
+                    sb.Append(ch);
+                    break;
+            }
+        }
+
+        while (sb.Length > 0 && sb[^1] is ':' or '：')
+        {
+            sb.Length--;
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Collapses all whitespace runs (including line breaks) to nothing — Chinese text needs no spaces.</summary>
+    public static string Squash(string text) => Key(text);
+
+    /// <summary>Trims and collapses whitespace runs to one space, keeping line structure out.</summary>
+    public static string Clean(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var sb = new StringBuilder(text.Length);
+        var space = false;
+        foreach (var ch in text.Trim())
+        {
+            if (char.IsWhiteSpace(ch))
+            {
+                space = true;
+                continue;
+            }
+
+            if (space && sb.Length > 0)
+            {
+                sb.Append(' ');
+            }
+
+            space = false;
+            sb.Append(ch);
+        }
+
+        return sb.ToString();
+    }
+}
