@@ -12,6 +12,8 @@ namespace PerfEval.Core.Forms;
 /// </summary>
 internal static partial class ClaimExtractor
 {
+    private static readonly string[] Subjects = ["本单位", "我单位", "本部门", "我部门", "我会", "本会", "我局", "本局", "全市", "我市", "全县", "我县", "全区", "我区"];
+
     private static readonly string[] LabelTrim = ["共计", "合计", "累计", "总计", "共", "计", "为", "达到", "达", "约", "近", "约为", "是", "有", "支出", "完成"];
 
     public static IReadOnlyList<Claim> Extract(IReadOnlyList<ParagraphBlock> paragraphs)
@@ -188,7 +190,22 @@ internal static partial class ClaimExtractor
     {
         var cut = before.LastIndexOfAny([',', '，', '、', ';', '；', ':', '：', '。', '(', '（', ')', '）']);
         var label = (cut >= 0 ? before[(cut + 1)..] : before).Trim();
-        label = YearPrefix().Replace(label, string.Empty);
+        var year = YearPhrase().Matches(label);
+        if (year.Count > 0)
+        {
+            var last = year[^1];
+            var after = label[(last.Index + last.Length)..];
+            label = after.Length > 0 ? after : label[..last.Index];
+        }
+
+        foreach (var subject in Subjects)
+        {
+            if (label.Length > subject.Length + 1 && label.StartsWith(subject, StringComparison.Ordinal))
+            {
+                label = label[subject.Length..];
+                break;
+            }
+        }
         if (label.StartsWith("其中", StringComparison.Ordinal))
         {
             label = label[2..];
@@ -219,6 +236,6 @@ internal static partial class ClaimExtractor
     [GeneratedRegex(@"(?:(?:≥|≤|不低于|不少于|近|约)\s*)?\d+(?:\.\d+)?\s*(?:余|多)?\s*(?<u>万元|亿元|千元|元|万人次|人次|万人|人月|人/次|人|户|件|个|篇|家|次|所|项|名|场|期|批|村|台|套|辆|%|分)")]
     private static partial Regex Figure();
 
-    [GeneratedRegex(@"^\d{4}\s*年(度)?")]
-    private static partial Regex YearPrefix();
+    [GeneratedRegex(@"\d{4}\s*年(度)?")]
+    private static partial Regex YearPhrase();
 }

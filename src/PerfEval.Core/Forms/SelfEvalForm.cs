@@ -32,7 +32,28 @@ public sealed record SelfEvalForm : Form
 
     /// <summary>The 总分 row: its 分值 and 得分.</summary>
     public TotalRow? Total { get; init; }
+
+    /// <summary>
+    /// The indicator table's header as column paths: the block label that spans the rows at its left and the
+    /// merged header cells above each column ("绩效指标 › 一级指标", "绩效指标 › 分值").
+    /// </summary>
+    public IReadOnlyList<string> IndicatorHeader { get; init; } = [];
+
+    /// <summary>The indicators as the tree their merged cells draw: 一级指标 › 二级指标 › indicators.</summary>
+    public IReadOnlyList<IndicatorGroup> IndicatorTree => Indicators
+        .GroupBy(i => i.Level1)
+        .Select(g => new IndicatorGroup(
+            g.Key,
+            LevelWeights.FirstOrDefault(w => w.Level1 == g.Key)?.Weight,
+            g.GroupBy(i => i.Level2).Select(g2 => new IndicatorSubgroup(g2.Key, g2.Select(i => i.Name).ToList())).ToList()))
+        .ToList();
 }
+
+/// <summary>A 一级指标 with its stated weight and its 二级指标.</summary>
+public sealed record IndicatorGroup(string Level1, decimal? StatedWeight, IReadOnlyList<IndicatorSubgroup> Level2);
+
+/// <summary>A 二级指标 and the names of its 三级指标.</summary>
+public sealed record IndicatorSubgroup(string Level2, IReadOnlyList<string> Indicators);
 
 /// <summary>A row of the fund block: 年初预算数, 全年预算数, 全年执行数, 分值, 执行率, 得分.</summary>
 public sealed record FundRow

@@ -24,6 +24,7 @@ internal static partial class SelfEvalRecognizer
         var weights = new List<LevelWeight>();
         TotalRow? total = null;
         IndicatorColumns? columns = null;
+        List<string> header = [];
 
         foreach (var table in tables)
         {
@@ -51,6 +52,11 @@ internal static partial class SelfEvalRecognizer
                 if (IsIndicatorHeader(row))
                 {
                     columns = IndicatorColumns.From(table, row);
+                    if (header.Count == 0)
+                    {
+                        header = HeaderPaths(table, row);
+                    }
+
                     mode = Mode.Indicators;
                     continue;
                 }
@@ -103,7 +109,34 @@ internal static partial class SelfEvalRecognizer
             Indicators = indicators,
             LevelWeights = weights,
             Total = total,
+            IndicatorHeader = header,
         };
+    }
+
+    /// <summary>Column paths of a header row: a block label spanning down at the left, then each header cell.</summary>
+    private static List<string> HeaderPaths(TableBlock table, TableRow header)
+    {
+        var placed = TableView.Place(table, header, header.Cells.Count);
+        var paths = new List<string>();
+        string? block = null;
+        foreach (var p in placed)
+        {
+            var text = TableView.Label(p.Cell.Text);
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            if (p.Cell.RowSpan > 1 && p == placed[0] && !TableView.Key(text).Contains("一级", StringComparison.Ordinal))
+            {
+                block = text;
+                continue;
+            }
+
+            paths.Add(block is null ? text : block + " › " + text);
+        }
+
+        return paths;
     }
 
     /// <summary>True when the table holds something of a self-evaluation form (fund block or indicator header).</summary>
