@@ -287,8 +287,21 @@ internal static class TextDecoder
         var fallback = new CountingDecoderFallback();
         var counting = (Encoding)encoding.Clone();
         counting.DecoderFallback = fallback;
-        var text = counting.GetString(bytes);
-        return new DecodedText(text, encoding.WebName, fallback.Count);
+
+        // One decoding pass in chunks (Encoding.GetString would run the fallback twice: once to count, once to decode).
+        var decoder = counting.GetDecoder();
+        var builder = new StringBuilder(bytes.Length);
+        Span<char> chunk = new char[64 * 1024];
+        var rest = bytes;
+        var completed = false;
+        while (!completed)
+        {
+            decoder.Convert(rest, chunk, flush: true, out var bytesUsed, out var charsUsed, out completed);
+            builder.Append(chunk[..charsUsed]);
+            rest = rest[bytesUsed..];
+        }
+
+        return new DecodedText(builder.ToString(), encoding.WebName, fallback.Count);
     }
 
     private static DocumentReadException UnknownEncoding() => new(
