@@ -61,7 +61,7 @@ internal static partial class BasicDataRecognizer
                 }
 
                 var labelCell = row.Cells[0];
-                var label = TableView.Label(labelCell.Text);
+                var label = TableView.Label(labelCell.Text).TrimEnd('：', ':');
                 if (label.Length == 0 || TableView.Key(label).Contains("厉行节约", StringComparison.Ordinal))
                 {
                     inFunds = !TableView.Key(label).Contains("厉行节约", StringComparison.Ordinal) && inFunds;

@@ -261,13 +261,16 @@ public static partial class FormRecognizer
     /// <summary>"2023年度残疾人就业保障金项目支出绩效自评报告" → "残疾人就业保障金".</summary>
     private static string? SubjectOf(string title)
     {
-        var key = Year().Replace(TextNormalizer.Key(title), string.Empty);
+        var key = YearOf().Replace(TextNormalizer.Key(title), string.Empty);
         var end = key.IndexOf("项目", StringComparison.Ordinal);
         return end > 0 ? key[..end] : null;
     }
 
     [GeneratedRegex(@"(?<y>(19|20)\d{2})年")]
     private static partial Regex Year();
+
+    [GeneratedRegex(@"(19|20)\d{2}年度?")]
+    private static partial Regex YearOf();
 
     [GeneratedRegex(@"^\d{4}年\d{1,2}月(\d{1,2}日)?$")]
     private static partial Regex DateLine();
