@@ -4,46 +4,93 @@ using PerfEval.Core.Evaluation;
 
 namespace PerfEval.Cli;
 
-/// <summary>perfeval extract: prints the typed forms and the document model of one file.</summary>
+/// <summary>perfeval extract: prints the typed forms and the document model of each file.</summary>
 internal static class ExtractCommand
 {
-    public static int Run(FileInfo file, string format, bool includeDocument, TextWriter stdout, TextWriter stderr)
+    public static int Run(IReadOnlyList<string> paths, string format, bool includeDocument, TextWriter stdout, TextWriter stderr)
     {
-        ExtractionResult result;
-        try
+        var files = InputFiles.Expand(paths, stderr, out var missing);
+        if (files.Count == 0)
         {
-            result = Extractor.Extract(File.ReadAllBytes(file.FullName), file.Name);
-        }
-        catch (DocumentReadException ex)
-        {
-            stderr.WriteLine($"无法读取 {file.Name}：{ex.Message}（错误代码 {ex.Code}）");
-            return ExitCodes.Usage;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine($"无法打开文件 {file.FullName}：{ex.Message}");
+            stderr.WriteLine("没有可读取的文件。用法：perfeval extract <文件或文件夹>... [--format json|text]");
             return ExitCodes.Usage;
         }
 
+        // Files are independent: read them on all cores, print them in the order given.
+        var results = new Outcome[files.Count];
+        Parallel.For(0, files.Count, i => results[i] = Read(files[i]));
+
+        var failed = missing;
         if (format == "text")
         {
-            TextOutline.Write(result, stdout);
+            foreach (var outcome in results)
+            {
+                if (outcome.Result is { } result)
+                {
+                    TextOutline.Write(result, stdout);
+                    stdout.WriteLine();
+                }
+                else
+                {
+                    failed = true;
+                    stderr.WriteLine(outcome.ErrorLine);
+                }
+            }
         }
         else
         {
-            var payload = new
+            var payloads = results.Select(o => Payload(o, includeDocument)).ToList();
+            foreach (var outcome in results.Where(o => o.Result is null))
             {
-                file = result.FileName,
-                format = result.Document.Format,
-                year = result.Submission.Year,
-                unit = result.Submission.UnitName,
-                forms = result.Submission.Forms,
-                warnings = result.Document.Warnings,
-                document = includeDocument ? result.Document.Blocks : null,
-            };
-            stdout.WriteLine(JsonSerializer.Serialize(payload, JsonOutput.Options));
+                failed = true;
+                stderr.WriteLine(outcome.ErrorLine);
+            }
+
+            object output = payloads.Count == 1 ? payloads[0] : new { files = payloads };
+            stdout.WriteLine(JsonSerializer.Serialize(output, JsonOutput.Options));
         }
 
-        return ExitCodes.Ok;
+        return failed ? ExitCodes.Usage : ExitCodes.Ok;
+    }
+
+    private static Outcome Read(string path)
+    {
+        var name = Path.GetFileName(path);
+        try
+        {
+            return new Outcome(path, Extractor.Extract(File.ReadAllBytes(path), name), null, null);
+        }
+        catch (DocumentReadException ex)
+        {
+            return new Outcome(path, null, ex.Code, ex.Message);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return new Outcome(path, null, "io-error", $"无法打开文件：{ex.Message}");
+        }
+    }
+
+    private static object Payload(Outcome o, bool includeDocument) => o.Result is { } r
+        ? new
+        {
+            path = o.Path,
+            status = "ok",
+            format = r.Document.Format,
+            year = r.Submission.Year,
+            unit = r.Submission.UnitName,
+            forms = r.Submission.Forms,
+            warnings = r.Document.Warnings,
+            document = includeDocument ? r.Document.Blocks : null,
+        }
+        : new
+        {
+            path = o.Path,
+            status = "failed",
+            error = new { code = o.Code, message = o.Message },
+        };
+
+    private sealed record Outcome(string Path, ExtractionResult? Result, string? Code, string? Message)
+    {
+        public string ErrorLine => $"无法读取 {System.IO.Path.GetFileName(Path)}：{Message}（错误代码 {Code}）";
     }
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text;
-using PerfEval.Core.Documents;
 
 namespace PerfEval.Cli;
 
@@ -10,7 +9,11 @@ internal static class Program
     private static int Main(string[] args)
     {
         Console.OutputEncoding = Encoding.UTF8;
-        var fileArgument = new Argument<FileInfo>("file") { Description = "要读取的报告文件（.docx / .txt / .html） / the report file" };
+        var fileArgument = new Argument<string[]>("files")
+        {
+            Description = "要读取的报告文件或文件夹（.docx / .txt / .html） / report files or folders",
+            Arity = ArgumentArity.OneOrMore,
+        };
         var formatOption = new Option<string>("--format", "-f")
         {
             Description = "输出格式 json 或 text / output format",
@@ -26,7 +29,7 @@ internal static class Program
             documentOption,
         };
         extract.SetAction(result => ExtractCommand.Run(
-            result.GetValue(fileArgument)!,
+            result.GetValue(fileArgument) ?? [],
             result.GetValue(formatOption) ?? "json",
             !result.GetValue(documentOption),
             Console.Out,
