@@ -4,11 +4,17 @@ using System.Text;
 namespace PerfEval.Cli;
 
 /// <summary>perfeval: extract (and later check) budget performance self-evaluation reports from the command line.</summary>
-internal static class Program
+public static class Program
 {
     private static int Main(string[] args)
     {
         Console.OutputEncoding = Encoding.UTF8;
+        return Run(args, Console.Out, Console.Error);
+    }
+
+    /// <summary>Runs the command line against the given writers (the tests use this).</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
         var fileArgument = new Argument<string[]>("files")
         {
             Description = "要读取的报告文件或文件夹（.docx / .txt / .html） / report files or folders",
@@ -32,8 +38,8 @@ internal static class Program
             result.GetValue(fileArgument) ?? [],
             result.GetValue(formatOption) ?? "json",
             !result.GetValue(documentOption),
-            Console.Out,
-            Console.Error));
+            stdout,
+            stderr));
 
         var root = new RootCommand("PerfEval — 预算绩效自评材料一致性检查 / budget performance self-evaluation checker") { extract };
         var parse = root.Parse(args);
@@ -41,14 +47,14 @@ internal static class Program
         {
             foreach (var error in parse.Errors)
             {
-                Console.Error.WriteLine($"参数错误 / usage error: {error.Message}");
+                stderr.WriteLine($"参数错误 / usage error: {error.Message}");
             }
 
-            Console.Error.WriteLine("用法 / usage: perfeval extract <file> [--format json|text]");
+            stderr.WriteLine("用法 / usage: perfeval extract <文件或文件夹>... [--format json|text]");
             return ExitCodes.Usage;
         }
 
-        return parse.Invoke();
+        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
     }
 }
 
