@@ -49,8 +49,9 @@ internal sealed class TabbedTextParser
                 continue;
             }
 
-            var content = Slice(line).Trim();
-            if (!content.IsEmpty)
+            // Prose keeps its text as written (a leading space is part of it, as in the .docx); only the line's end is trimmed.
+            var content = Slice(line).TrimEnd();
+            if (!content.Trim().IsEmpty)
             {
                 AddParagraph(content);
             }
