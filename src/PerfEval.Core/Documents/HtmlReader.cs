@@ -17,6 +17,7 @@ public static class HtmlReader
         var parser = new HtmlParser(new HtmlParserOptions
         {
             SkipComments = true,
+            DisableElementPositionTracking = true,
             MaximumDepth = HtmlBlockWalker.MaxDepth + 56,
         });
         using var document = parser.ParseDocument(decoded.Text);

@@ -17,6 +17,9 @@ namespace PerfEval.Core.Documents.Text;
 /// absorbed. Horizontal spans are not exported at all, so rows may be ragged; the grid is as wide as the widest row.</para>
 /// <para>A run of TAB lines is only a table when one of its rows has two or more cells and it does not read like prose
 /// indented with TABs (no empty cell and most cells long sentences); otherwise its lines are paragraphs.</para>
+/// <para>Prose outside tables is one paragraph per non-blank line, as written: only the end of the line is trimmed
+/// (a trailing TAB or spaces), leading spaces stay as they do in the .docx. Cell paragraphs are trimmed at both ends,
+/// since the export indents some of them with spaces that are not in the cell's text.</para>
 /// </remarks>
 internal sealed class TabbedTextParser
 {
