@@ -14,7 +14,13 @@ namespace PerfEval.Core.Documents.Text;
 /// span for the leading run of empty cells of a row (a row with a non-empty cell after them) when each of them sits
 /// directly below a non-empty cell of the same column: such cells are absorbed into the cell above (its
 /// <see cref="TableCell.RowSpan"/> grows) and are not emitted. The first row and rows without any text are never
-/// absorbed. Horizontal spans are not exported at all, so rows may be ragged; the grid is as wide as the widest row.</para>
+/// absorbed. Nor is a cell absorbed into a cell of a fully written row (no empty cell) other than that row's first cell:
+/// such a row is a row of column headings, and headings do not continue into the data rows below them (Word writes
+/// empty, separately merged cells there when a merged cell is split by a page break). Horizontal spans are not exported
+/// at all, so rows may be ragged; the grid is as wide as the widest row.</para>
+/// <para>Two or more blank lines followed by a TAB line end the table, instead, when the current row is already as wide as
+/// the widest row before it: they are then an empty paragraph between two tables (a table continued after a page break,
+/// which <see cref="TableStitcher"/> joins again).</para>
 /// <para>A run of TAB lines is only a table when one of its rows has two or more cells and it does not read like prose
 /// indented with TABs (no empty cell and most cells long sentences); otherwise its lines are paragraphs.</para>
 /// <para>Prose outside tables is one paragraph per non-blank line, as written: only the end of the line is trimmed
@@ -69,6 +75,7 @@ internal sealed class TabbedTextParser
         var rows = new List<List<CellDraft>>();
         var row = new List<CellDraft>();
         CellDraft? cell = null;
+        var widest = 0;
         var i = start;
         while (i < lines.Count)
         {
@@ -107,9 +114,17 @@ internal sealed class TabbedTextParser
 
             if (blanks == 1)
             {
+                widest = Math.Max(widest, row.Count);
                 rows.Add(row);
                 row = [];
                 cell = null;
+            }
+            else if (widest >= 2 && row.Count >= widest)
+            {
+                // The row is already as wide as the widest row: the blank lines are an empty paragraph (a page break)
+                // between two tables, e.g. a table continued on the next page with its header row repeated.
+                i = next;
+                break;
             }
             else
             {
@@ -194,7 +209,7 @@ internal sealed class TabbedTextParser
                 // Only a leading run followed by text (never a totally empty row) continues the cells above.
                 if (leadingEmpty < row.Count)
                 {
-                    while (absorbed < leadingEmpty && above[absorbed] is { } upper && upper.Text.Length > 0)
+                    while (absorbed < leadingEmpty && above[absorbed] is { } upper && upper.Text.Length > 0 && (upper.Column == 0 || !upper.InFullRow))
                     {
                         upper.RowSpan++;
                         absorbed++;
@@ -202,12 +217,14 @@ internal sealed class TabbedTextParser
                 }
             }
 
+            var fullRow = row.TrueForAll(c => c.Text.Length > 0);
             var kept = new List<CellDraft>(row.Count - absorbed);
             for (var c = absorbed; c < row.Count; c++)
             {
                 var draft = row[c];
                 draft.Row = r;
                 draft.Column = c;
+                draft.InFullRow = fullRow;
                 kept.Add(draft);
                 above[c] = draft;
             }
@@ -283,6 +300,9 @@ internal sealed class TabbedTextParser
         public int Column { get; set; }
 
         public int RowSpan { get; set; } = 1;
+
+        /// <summary>True when every cell of the cell's row is written (no empty cell): typically a row of column headings.</summary>
+        public bool InFullRow { get; set; }
 
         /// <summary>The paragraphs joined by '\n', without empty paragraphs at the start or the end.</summary>
         public string Text => _text ??= Join();

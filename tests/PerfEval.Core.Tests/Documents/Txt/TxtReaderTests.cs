@@ -120,6 +120,10 @@ public sealed class TxtReaderTests
     [Theory]
     [InlineData(Seed)]
     [InlineData(CorrectedSeed)]
+    [InlineData("fixtures/2022-city-agriculture-bureau")]
+    [InlineData("fixtures/2023-township-civil-affairs-continued")]
+    [InlineData("fixtures/2024-county-education-bureau")]
+    [InlineData("fixtures/2025-district-health-commission")]
     public void Every_row_has_the_same_texts_as_the_docx(string name)
     {
         var txtTables = ReadSeed(name).Tables.ToList();
@@ -135,6 +139,24 @@ public sealed class TxtReaderTests
                 Assert.Equal(docxTables[t][r], txtRows[r]);
             }
         }
+    }
+
+    [Fact]
+    public void A_table_continued_after_a_page_break_is_a_second_table_and_its_header_cells_do_not_absorb()
+    {
+        var tables = ReadSeed("fixtures/2023-township-civil-affairs-continued").Tables.ToList();
+
+        Assert.Equal(4, tables.Count);
+        var before = tables[2];
+        var continued = tables[3];
+        Assert.Equal("孤儿及事实无人抚养儿童保障人数", before.Rows[^1].Cells[0].Text);
+        Assert.Equal(["绩效指标", "一级指标", "二级指标", "三级指标"], continued.Rows[0].Cells.Take(4).Select(c => c.Text));
+
+        // The first data row: column 0 continues 绩效指标, but the empty cells under the headings 一级指标/二级指标 stay cells.
+        var first = continued.Rows[1];
+        Assert.Equal([(1, ""), (2, ""), (3, "高龄津贴发放人数")], first.Cells.Take(3).Select(c => (c.Column, c.Text)));
+        Assert.Equal(1, continued.Rows[0].Cells[1].RowSpan);
+        Assert.Equal("绩效指标", continued.CellAt(1, 0)?.Text);
     }
 
     [Fact]
