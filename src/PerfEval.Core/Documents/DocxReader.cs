@@ -28,18 +28,24 @@ public static class DocxReader
             // Opening the System.IO.Packaging package first and handing it to the SDK is ~10x cheaper than
             // WordprocessingDocument.Open(Stream), which costs about a millisecond per call even for a tiny file.
             using var zipPackage = OpenZipPackage(stream, guard);
-            using var document = OpenPackage(zipPackage, guard);
-            var main = document.MainDocumentPart ?? throw NoMainPart(guard.Kind);
-            var names = new WordNames();
-
-            var styles = main.StyleDefinitionsPart is { } stylesPart
-                ? ReadPart(stylesPart, guard, "样式（styles.xml）", s => StylesReader.Read(s, names))
-                : StyleSheet.Empty;
-            var numbering = main.NumberingDefinitionsPart is { } numberingPart
-                ? ReadPart(numberingPart, guard, "编号（numbering.xml）", s => NumberingReader.Read(s, names))
-                : NumberingDefinitions.Empty;
-            return ReadPart(main, guard, "正文（document.xml）", s => BodyReader.Read(s, names, styles, numbering))
-                ?? throw NoMainPart(guard.Kind);
+            WordprocessingDocument? document = null;
+            try
+            {
+                var parts = LocateParts(zipPackage, guard, ref document);
+                var names = new WordNames();
+                var styles = parts.Styles is { } stylesPart
+                    ? ReadPart(stylesPart, guard, "样式（styles.xml）", s => StylesReader.Read(s, names))
+                    : StyleSheet.Empty;
+                var numbering = parts.Numbering is { } numberingPart
+                    ? ReadPart(numberingPart, guard, "编号（numbering.xml）", s => NumberingReader.Read(s, names))
+                    : NumberingDefinitions.Empty;
+                return ReadPart(parts.Main, guard, "正文（document.xml）", s => BodyReader.Read(s, names, styles, numbering))
+                    ?? throw NoMainPart(guard.Kind);
+            }
+            finally
+            {
+                document?.Dispose();
+            }
         }
         catch (DocumentReadException)
         {
@@ -58,24 +64,31 @@ public static class DocxReader
         }
     }
 
-    private static WordprocessingDocument OpenPackage(Package package, PackageGuard guard)
+    /// <summary>
+    /// Finds the main document part and its styles and numbering parts through the SDK (relationships, content
+    /// types, Strict relationship types, renamed parts). The SDK gives up on a package with a relationship to a
+    /// part that does not exist (e.g. an image a tool removed); Word repairs such files, so the three parts are
+    /// then looked up through the package relationships directly.
+    /// </summary>
+    private static WordParts LocateParts(Package package, PackageGuard guard, ref WordprocessingDocument? document)
     {
         try
         {
-            return WordprocessingDocument.Open(package, PackageSettings);
+            document = WordprocessingDocument.Open(package, PackageSettings);
+            var main = document.MainDocumentPart ?? throw NoMainPart(guard.Kind);
+            return new WordParts(
+                package.GetPart(main.Uri),
+                main.StyleDefinitionsPart is { } styles ? package.GetPart(styles.Uri) : null,
+                main.NumberingDefinitionsPart is { } numbering ? package.GetPart(numbering.Uri) : null);
         }
         catch (OpenXmlPackageException ex)
         {
             // The SDK refuses a package whose main part is missing or is not a WordprocessingML document.
             throw NoMainPart(guard.Kind, ex);
         }
-        catch (FileFormatException ex)
+        catch (InvalidOperationException)
         {
-            throw guard.Kind == PackageKind.Word ? PackageGuard.CorruptZip(ex) : NoMainPart(guard.Kind, ex);
-        }
-        catch (XmlException ex)
-        {
-            throw PackageGuard.CorruptZip(ex);
+            return WordPackage.Locate(package) ?? throw NoMainPart(guard.Kind);
         }
     }
 
@@ -95,7 +108,7 @@ public static class DocxReader
         }
     }
 
-    private static T ReadPart<T>(OpenXmlPart part, PackageGuard guard, string description, Func<Stream, T> read)
+    private static T ReadPart<T>(PackagePart part, PackageGuard guard, string description, Func<Stream, T> read)
     {
         using var stream = guard.Limit(part.GetStream(FileMode.Open, FileAccess.Read), part.Uri);
         try

@@ -72,9 +72,9 @@ internal sealed class TableAssembler
             return;
         }
 
-        var span = Math.Clamp(gridSpan, 1, MaxColumns);
+        var span = Math.Max(gridSpan, 1);
         var column = _column;
-        if (column + span > MaxColumns)
+        if ((long)column + span > MaxColumns)
         {
             throw TooWide();
         }
