@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
-using System.Xml;
 using PerfEval.Core.Documents;
 using PerfEval.Core.Evaluation;
 using PerfEval.Core.Forms;
@@ -20,7 +18,6 @@ namespace PerfEval.Benchmarks;
 /// <remarks>Only public APIs of PerfEval.Core are used, so the tool keeps working while the readers change.</remarks>
 internal static class Breakdown
 {
-    private const string MainPart = "word/document.xml";
     private const int WarmupPasses = 60;
     private const double WarmupSeconds = 3;
 
@@ -63,8 +60,9 @@ internal static class Breakdown
             long inflated = 0, xmlNodes = 0;
             if (format == SourceFormat.Docx)
             {
-                inflated = Measure(Get("  zip: inflate all entries"), measured, () => InflateAll(bytes));
-                xmlNodes = Measure(Get("  xml: inflate + XmlReader pass (document.xml)"), measured, () => TokeniseMainPart(bytes));
+                inflated = Measure(Get("  zip: inflate all entries"), measured, () => Probes.InflateAll(bytes));
+                xmlNodes = Measure(Get("  xml: inflate + XmlReader pass (document.xml)"), measured, () => Probes.TokeniseMainPart(bytes));
+                Measure(Get("  package: Package + SDK open, main part"), measured, () => Probes.OpenWithSdk(bytes));
             }
 
             var raw = Measure(Get($"read ({format} reader)"), measured, () => format switch
@@ -87,7 +85,7 @@ internal static class Breakdown
                     $"{fileName}: {bytes.Length / 1024.0:0.0} KiB, {format}, {document.Blocks.Count} blocks, {tables.Count} tables, {tables.Sum(t => t.Rows.Sum(r => r.Cells.Count))} cells, {submission.Forms.Count} forms, JSON {Encoding.UTF8.GetByteCount(json) / 1024.0:0.0} KiB"));
                 if (format == SourceFormat.Docx)
                 {
-                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"zip entries inflate to {inflated / 1024.0:0.0} KiB; {MainPart} has {xmlNodes} XML nodes"));
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"zip entries inflate to {inflated / 1024.0:0.0} KiB; {Probes.MainPart} has {xmlNodes} XML nodes"));
                 }
             }
         }
@@ -135,57 +133,11 @@ internal static class Breakdown
         return value;
     }
 
-    private static long InflateAll(byte[] bytes)
-    {
-        using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
-        long total = 0;
-        foreach (var entry in zip.Entries)
-        {
-            using var stream = entry.Open();
-            total += Drain(stream);
-        }
-
-        return total;
-    }
-
-    private static long TokeniseMainPart(byte[] bytes)
-    {
-        using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
-        var entry = zip.GetEntry(MainPart);
-        if (entry is null)
-        {
-            return 0;
-        }
-
-        using var stream = entry.Open();
-        using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
-        long nodes = 0;
-        while (reader.Read())
-        {
-            nodes++;
-        }
-
-        return nodes;
-    }
-
     private static long WriteUtf8(string json)
     {
         using var writer = new StreamWriter(Stream.Null, new UTF8Encoding(false));
         writer.WriteLine(json);
         return json.Length;
-    }
-
-    private static long Drain(Stream stream)
-    {
-        var buffer = new byte[81920];
-        long total = 0;
-        int read;
-        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
-        {
-            total += read;
-        }
-
-        return total;
     }
 
     private sealed class Stage(string name)

@@ -6,7 +6,8 @@ namespace PerfEval.Benchmarks;
 /// <summary>
 /// Runs the BenchmarkDotNet suites (any BenchmarkDotNet arguments: <c>--filter '*'</c>, <c>--job short</c>, …) or
 /// one of the helper commands the scripts in scripts/bench use:
-/// <c>generate-big-table &lt;path&gt; [rows] [columns]</c> and <c>breakdown &lt;file&gt; [iterations]</c>.
+/// <c>generate-big-table &lt;path&gt; [rows] [columns]</c>, <c>breakdown &lt;file&gt; [iterations]</c> (steady state, per stage)
+/// and <c>cold-breakdown &lt;file-or-folder&gt;... [--passes n]</c> (a one-shot CLI run, per stage, with JIT and GC).
 /// </summary>
 internal static class Program
 {
@@ -22,6 +23,11 @@ internal static class Program
             return args.Length is 2 or 3
                 ? Breakdown.Run(args[1], args.Length == 3 ? ParseCount(args[2]) : 20, Console.Out)
                 : Usage();
+        }
+
+        if (args.Length > 0 && args[0] == "cold-breakdown")
+        {
+            return args.Length > 1 ? ColdBreakdown.Run(args[1..], Console.Out) : Usage();
         }
 
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
@@ -56,6 +62,7 @@ internal static class Program
         Console.Error.WriteLine("usage: PerfEval.Benchmarks [BenchmarkDotNet args, e.g. --filter '*' --job short]");
         Console.Error.WriteLine("       PerfEval.Benchmarks generate-big-table <path> [rows=20000] [columns=8]");
         Console.Error.WriteLine("       PerfEval.Benchmarks breakdown <file> [iterations=20]");
+        Console.Error.WriteLine("       PerfEval.Benchmarks cold-breakdown <file-or-folder>... [--passes 2]");
         return 2;
     }
 }

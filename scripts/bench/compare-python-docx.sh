@@ -80,46 +80,51 @@ log "inputs in $WORK: $COPIES copies of $(basename "$SEED"), $(basename "$BIG") 
 
 # --- measuring ---------------------------------------------------------------------------------------------------
 FAILED=0
-# measure NAME CMD...: runs CMD REPEAT times with stdout to /dev/null; sets WALL (median seconds) and RSS_MIB (highest).
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+# measure NAME CMD...: runs CMD REPEAT times with stdout to /dev/null; sets WALL (median wall seconds), CPU (median
+# user+sys seconds: steadier than wall time on a busy machine) and RSS_MIB (highest peak RSS).
 measure() {
   local name=$1; shift
-  local walls=() rss_max=0 i stats rc wall rss_kib
+  local walls=() cpus=() rss_max=0 i stats rc wall user sys rss_kib
   for ((i = 1; i <= REPEAT; i++)); do
     stats=$(mktemp)
     rc=0
-    /usr/bin/time -f '%e %M' -o "$stats" "$@" >/dev/null 2>"$WORK/$name.stderr" || rc=$?
+    /usr/bin/time -f '%e %U %S %M' -o "$stats" "$@" >/dev/null 2>"$WORK/$name.stderr" || rc=$?
     if [ "$rc" -ne 0 ]; then
       log "$name failed (exit $rc): $(head -c 400 "$WORK/$name.stderr")"
       FAILED=1
-      WALL=nan RSS_MIB=nan
+      WALL=nan CPU=nan RSS_MIB=nan
       rm -f "$stats"
       return 0
     fi
-    read -r wall rss_kib < <(tail -n 1 "$stats")
+    read -r wall user sys rss_kib < <(tail -n 1 "$stats")
     rm -f "$stats"
     walls+=("$wall")
+    cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN {printf "%.2f", u + s}')")
     if [ "$rss_kib" -gt "$rss_max" ]; then rss_max=$rss_kib; fi
   done
-  WALL=$(printf '%s\n' "${walls[@]}" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}')
+  WALL=$(median "${walls[@]}")
+  CPU=$(median "${cpus[@]}")
   RSS_MIB=$(awk -v k="$rss_max" 'BEGIN {printf "%.1f", k/1024}')
 }
 
 ROWS_OUT=()
-row() { ROWS_OUT+=("$(printf '%-34s %-42s %8s %9s %10s' "$@")"); }
+row() { ROWS_OUT+=("$(printf '%-30s %-44s %8s %8s %9s %10s' "$@")"); }
 per_second() { awk -v n="$1" -v s="$2" 'BEGIN {if (s == "nan" || s <= 0) print "nan"; else printf "%.1f", n/s}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (a == "nan" || b == "nan" || b <= 0) print "nan"; else printf "%.2f", a/b}'; }
 verdict() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN {if (v == "nan") print "n/a"; else if ((op == ">=" && v >= t) || (op == "<=" && v <= t)) print "met"; else print "MISSED"}'; }
 
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 log "(i) $COPIES seed copies: perfeval CLI (all cores), x$REPEAT"
 measure cli-copies dotnet "$CLI" extract "$WORK/copies" --format json
 CLI_WALL=$WALL CLI_RSS=$RSS_MIB CLI_DPS=$(per_second "$COPIES" "$WALL")
-row "(i) $COPIES x seed .docx" "perfeval extract <folder> (2 cores)" "$CLI_WALL" "$CLI_DPS" "$CLI_RSS"
+row "(i) $COPIES x seed .docx" "perfeval extract <folder> (2 cores)" "$CLI_WALL" "$CPU" "$CLI_DPS" "$CLI_RSS"
 
 if command -v taskset >/dev/null 2>&1; then
   log "(i) $COPIES seed copies: perfeval CLI pinned to one core, x$REPEAT"
   measure cli-copies-1core taskset -c 0 dotnet "$CLI" extract "$WORK/copies" --format json
   CLI1_WALL=$WALL CLI1_DPS=$(per_second "$COPIES" "$WALL")
-  row "(i) $COPIES x seed .docx" "perfeval extract <folder> (taskset 1 core)" "$CLI1_WALL" "$CLI1_DPS" "$RSS_MIB"
+  row "(i) $COPIES x seed .docx" "perfeval extract <folder> (taskset 1 core)" "$CLI1_WALL" "$CPU" "$CLI1_DPS" "$RSS_MIB"
 else
   CLI1_DPS=nan
 fi
@@ -127,32 +132,35 @@ fi
 log "(i) $COPIES seed copies: python-docx $PYDOCX_VERSION, x$REPEAT"
 measure py-copies "$PY" "$WALK" "$WORK/copies"
 PY_WALL=$WALL PY_DPS=$(per_second "$COPIES" "$WALL")
-row "(i) $COPIES x seed .docx" "python-docx $PYDOCX_VERSION walk" "$PY_WALL" "$PY_DPS" "$RSS_MIB"
+row "(i) $COPIES x seed .docx" "python-docx $PYDOCX_VERSION walk" "$PY_WALL" "$CPU" "$PY_DPS" "$RSS_MIB"
 
 log "(ii) big table: perfeval CLI, x$REPEAT"
 measure cli-big dotnet "$CLI" extract "$BIG" --format json
-BIG_CLI_WALL=$WALL BIG_CLI_RSS=$RSS_MIB
-row "(ii) ${ROWS}x${COLS} table .docx" "perfeval extract --format json" "$BIG_CLI_WALL" "-" "$BIG_CLI_RSS"
+BIG_CLI_WALL=$WALL BIG_CLI_CPU=$CPU BIG_CLI_RSS=$RSS_MIB
+row "(ii) ${ROWS}x${COLS} table .docx" "perfeval extract --format json" "$BIG_CLI_WALL" "$CPU" "-" "$BIG_CLI_RSS"
 
 log "(ii) big table: python-docx, x$REPEAT"
 measure py-big "$PY" "$WALK" "$BIG"
-BIG_PY_WALL=$WALL BIG_PY_RSS=$RSS_MIB
-row "(ii) ${ROWS}x${COLS} table .docx" "python-docx $PYDOCX_VERSION walk" "$BIG_PY_WALL" "-" "$BIG_PY_RSS"
+BIG_PY_WALL=$WALL BIG_PY_CPU=$CPU BIG_PY_RSS=$RSS_MIB
+row "(ii) ${ROWS}x${COLS} table .docx" "python-docx $PYDOCX_VERSION walk" "$BIG_PY_WALL" "$CPU" "-" "$BIG_PY_RSS"
 
 # --- report ------------------------------------------------------------------------------------------------------
 echo
-echo "PerfEval vs python-docx $PYDOCX_VERSION on $(nproc) cores; wall = median of $REPEAT runs incl. process start-up;"
-echo "peak RSS = highest 'Maximum resident set size' (GNU time) of those runs. Inputs: $WORK"
+echo "PerfEval vs python-docx $PYDOCX_VERSION on $(nproc) cores, load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)."
+echo "wall / cpu (user+sys) = medians of $REPEAT runs incl. process start-up; peak = highest 'Maximum resident set size'"
+echo "(GNU time) of those runs. Inputs: $WORK"
 echo
-printf '%-34s %-42s %8s %9s %10s\n' "input" "tool" "wall s" "docs/s" "peak MiB"
+printf '%-30s %-44s %8s %8s %9s %10s\n' "input" "tool" "wall s" "cpu s" "docs/s" "peak MiB"
 printf '%s\n' "${ROWS_OUT[@]}"
 echo
 DPS_RATIO=$(ratio "$CLI_DPS" "$PY_DPS")
 DPS1_RATIO=$(ratio "$CLI1_DPS" "$PY_DPS")
 TIME_RATIO=$(ratio "$BIG_CLI_WALL" "$BIG_PY_WALL")
+CPU_RATIO=$(ratio "$BIG_CLI_CPU" "$BIG_PY_CPU")
 printf '%-62s %8s  target %-8s %s\n' "(i)  docs/s, perfeval (2 cores) / python-docx" "${DPS_RATIO}x" ">= 3x" "$(verdict "$DPS_RATIO" '>=' 3)"
 printf '%-62s %8s  (1 core, for reference)\n' "(i)  docs/s, perfeval (1 core) / python-docx" "${DPS1_RATIO}x"
 printf '%-62s %8s  target %-8s %s\n' "(ii) wall time, perfeval / python-docx" "${TIME_RATIO}x" "<= 0.25x" "$(verdict "$TIME_RATIO" '<=' 0.25)"
+printf '%-62s %8s  (cpu time, for reference)\n' "(ii) user+sys time, perfeval / python-docx" "${CPU_RATIO}x"
 printf '%-62s %8s  target %-8s %s\n' "(ii) perfeval peak RSS (MiB)" "$BIG_CLI_RSS" "<= 200" "$(verdict "$BIG_CLI_RSS" '<=' 200)"
 
 exit "$FAILED"
