@@ -41,7 +41,25 @@ public static class Program
             stdout,
             stderr));
 
-        var root = new RootCommand("PerfEval — 预算绩效自评材料一致性检查 / budget performance self-evaluation checker") { extract };
+        var checkFiles = new Argument<string[]>("files")
+        {
+            Description = "要检查的报告文件或文件夹 / report files or folders",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var checkFormat = new Option<string>("--format", "-f")
+        {
+            Description = "输出格式 json 或 text / output format",
+            DefaultValueFactory = _ => "json",
+        };
+        checkFormat.AcceptOnlyFromAmong("json", "text");
+        var check = new Command("check", "检查报告中的不一致之处 / check for inconsistencies (exit 1 when errors are found)")
+        {
+            checkFiles,
+            checkFormat,
+        };
+        check.SetAction(result => CheckCommand.Run(result.GetValue(checkFiles) ?? [], result.GetValue(checkFormat) ?? "json", stdout, stderr));
+
+        var root = new RootCommand("PerfEval — 预算绩效自评材料一致性检查 / budget performance self-evaluation checker") { extract, check };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -50,7 +68,7 @@ public static class Program
                 stderr.WriteLine($"参数错误 / usage error: {error.Message}");
             }
 
-            stderr.WriteLine("用法 / usage: perfeval extract <文件或文件夹>... [--format json|text]");
+            stderr.WriteLine("用法 / usage: perfeval extract|check <文件或文件夹>... [--format json|text]");
             return ExitCodes.Usage;
         }
 

@@ -1,5 +1,6 @@
 using PerfEval.Core.Documents;
 using PerfEval.Core.Forms;
+using PerfEval.Core.Rules;
 
 namespace PerfEval.Core.Evaluation;
 
@@ -15,5 +16,21 @@ public static class Extractor
         var document = DocumentLoader.Load(bytes, fileName, limits);
         var submission = FormRecognizer.Recognize(document);
         return new ExtractionResult(fileName, document, submission);
+    }
+}
+
+/// <summary>Extraction plus the consistency checks: what `perfeval check` and the workers produce for a file.</summary>
+public sealed record CheckResult(ExtractionResult Extraction, IReadOnlyList<Finding> Findings)
+{
+    public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
+}
+
+/// <summary>Reads a file and checks it.</summary>
+public static class Evaluator
+{
+    public static CheckResult Check(byte[] bytes, string fileName, ReaderLimits? limits = null)
+    {
+        var extraction = Extractor.Extract(bytes, fileName, limits);
+        return new CheckResult(extraction, Checker.Check(extraction.Submission));
     }
 }

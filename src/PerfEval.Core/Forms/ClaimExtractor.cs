@@ -144,7 +144,7 @@ internal static partial class ClaimExtractor
         var parts = new List<int>();
         for (var i = first; i < claims.Count; i++)
         {
-            if (claims[i].Offset > qizhongOffset && claims[i].Kind is ClaimKind.Amount or ClaimKind.Count && claims[i].ShareOf is null)
+            if (claims[i].Offset > qizhongOffset && claims[i].Kind is ClaimKind.Amount or ClaimKind.Count or ClaimKind.Score && claims[i].ShareOf is null)
             {
                 parts.Add(i);
             }
@@ -188,7 +188,7 @@ internal static partial class ClaimExtractor
 
     private static string LabelOf(string before)
     {
-        var cut = before.LastIndexOfAny([',', '，', '、', ';', '；', ':', '：', '。', '(', '（', ')', '）']);
+        var cut = before.LastIndexOfAny([',', '，', '、', ';', '；', ':', '：', '。']);
         var label = (cut >= 0 ? before[(cut + 1)..] : before).Trim();
         var year = YearPhrase().Matches(label);
         if (year.Count > 0)

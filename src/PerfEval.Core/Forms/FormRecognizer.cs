@@ -136,6 +136,15 @@ public static partial class FormRecognizer
                 continue;
             }
 
+            // A table with neither a name nor a fund block right after a self-evaluation form continues it (an
+            // indicator table split over a page break, where the stitcher could not join the two).
+            if (current is { IsReport: false } && current.Kind is FormKind.ProjectSelfEval or FormKind.DepartmentSelfEval &&
+                kind is FormKind.ProjectSelfEval or FormKind.DepartmentSelfEval && SelfEvalRecognizer.IsContinuation(table))
+            {
+                current.Tables.Add(table);
+                continue;
+            }
+
             if (current is null || current.IsReport || current.Kind != kind || StartsAnotherForm(current, table))
             {
                 var title = TitleInTable(table) ?? DefaultTitle(kind.Value);

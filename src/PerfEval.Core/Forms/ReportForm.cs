@@ -110,4 +110,14 @@ public sealed record Claim
 
     /// <summary>For "占P%": the index of the claim whose share this is.</summary>
     public int? ShareOf { get; init; }
+
+    /// <summary>
+    /// True for a score that rates the whole form ("评价分为98分", "综合得分为94.8分"), not one of its parts
+    /// ("预算执行得分9.76分", "产出指标得分48分").
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsOverallScore => Kind == ClaimKind.Score && PartOf is null && !ComponentWords.Any(w => Label.Contains(w, StringComparison.Ordinal))
+        && (Label.Contains("得分", StringComparison.Ordinal) || Label.Contains("评价分", StringComparison.Ordinal) || Label.Contains("自评分", StringComparison.Ordinal) || Label.Contains("总分", StringComparison.Ordinal) || Label.EndsWith("分数", StringComparison.Ordinal));
+
+    private static readonly string[] ComponentWords = ["预算执行", "指标", "产出", "效益", "满意度", "成本", "执行率"];
 }

@@ -154,6 +154,10 @@ internal static partial class SelfEvalRecognizer
         return name;
     }
 
+    /// <summary>A table that only carries indicator rows (no name, no fund block): the rest of a split form.</summary>
+    public static bool IsContinuation(TableBlock table) =>
+        NameIn(table) is null && !table.Rows.Any(IsFundHeader) && !table.Rows.Any(r => TableView.RowHas(r, "预期目标"));
+
     internal static bool IsIndicatorHeader(TableRow row) =>
         (TableView.RowHas(row, "三级指标") || TableView.RowHas(row, "指标名称")) && (TableView.RowHas(row, "分值") || TableView.RowHas(row, "得分") || TableView.RowHas(row, "权重"));
 
@@ -308,17 +312,29 @@ internal static partial class SelfEvalRecognizer
         }
 
         var (level1, stated) = SplitWeight(level1Cell?.Text ?? string.Empty);
+        var (level2Text, _) = SplitWeight(level2Cell?.Text ?? string.Empty);
+
+        // Word leaves an empty merged cell where a merged group is split over a page break: it continues the group above.
+        if (level1.Length == 0 && indicators.Count > 0)
+        {
+            level1 = indicators[^1].Level1;
+            if (level2Text.Length == 0)
+            {
+                level2Text = indicators[^1].Level2;
+                level2Cell = null;
+            }
+        }
+
         if (stated is decimal w && level1Cell is not null && !weights.Any(x => x.At?.Row == level1Cell.Row + 1 && x.At?.Table == table.TableNumber && x.Level1 == level1))
         {
             weights.Add(new LevelWeight(level1, w, TableView.At(table, level1Cell)));
         }
 
-        var (level2, _) = SplitWeight(level2Cell?.Text ?? string.Empty);
         var deviationCell = columns.Deviation >= 0 ? TableView.CellAt(table, r, placed, columns.Deviation) : null;
         indicators.Add(new Indicator
         {
             Level1 = level1,
-            Level2 = ReferenceEquals(level2Cell, level1Cell) ? string.Empty : level2,
+            Level2 = level2Cell is not null && ReferenceEquals(level2Cell, level1Cell) ? string.Empty : level2Text,
             Name = nameCell is null || ReferenceEquals(nameCell, level2Cell) ? string.Empty : TableView.Clean(nameCell.Text),
             Target = targetCell is null ? Field.Missing : new Field(ValueParser.Parse(TableView.Clean(targetCell.Text)), TableView.At(table, targetCell)),
             Actual = actualCell is null ? Field.Missing : new Field(ValueParser.Parse(TableView.Clean(actualCell.Text)), TableView.At(table, actualCell)),
