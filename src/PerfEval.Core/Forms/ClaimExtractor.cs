@@ -98,7 +98,7 @@ internal static partial class ClaimExtractor
                 Kind = kind,
                 Label = label,
                 Value = value with { Raw = raw },
-                At = Location.Para(paragraph.Index, excerpt),
+                At = Location.Para(paragraph.Index, excerpt) with { Offset = offset, Length = m.Length },
                 Offset = offset,
             };
             claims.Add(claim);

@@ -45,6 +45,12 @@ public sealed record Location
     /// <summary>The quoted text (a cell's text or the sentence).</summary>
     public string? Excerpt { get; init; }
 
+    /// <summary>For a figure in a paragraph: its character offset in the paragraph's text.</summary>
+    public int? Offset { get; init; }
+
+    /// <summary>For a figure in a paragraph: its length in characters.</summary>
+    public int? Length { get; init; }
+
     public static Location Cell(int tableNumber, int row0, int column0, string? excerpt) =>
         new() { Table = tableNumber, Row = row0 + 1, Column = column0 + 1, Excerpt = excerpt };
 

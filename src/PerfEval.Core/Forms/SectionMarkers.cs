@@ -17,6 +17,14 @@ internal static partial class SectionMarkers
     {
         var half = TextNormalizer.ToHalfWidth(text);
         var lead = half.Length - half.TrimStart().Length;
+
+        // Conversion tools leave bookmark marks as text ("[bookmark: _GoBack]五、…"); they are not part of the heading.
+        var artifact = Artifact().Match(half, lead);
+        if (artifact.Success)
+        {
+            lead += artifact.Length;
+        }
+
         var s = half[lead..];
 
         var m = ChineseParen().Match(s);
@@ -62,6 +70,9 @@ internal static partial class SectionMarkers
         NumberingStyle.ArabicParen => 4,
         _ => 0,
     };
+
+    [GeneratedRegex(@"\G\[bookmark:[^\]]{0,80}\]\s*")]
+    private static partial Regex Artifact();
 
     [GeneratedRegex(@"^[(]\s*(?<n>[一二三四五六七八九十〇零]{1,3})\s*[)]\s*[、.,]?")]
     private static partial Regex ChineseParen();

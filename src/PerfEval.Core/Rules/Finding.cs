@@ -102,6 +102,7 @@ public sealed record Finding
                 Location.Row,
                 Location.Column,
                 Location.Paragraph,
+                Location.Offset,
                 Expected?.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Actual?.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 string.Join(';', Related.Select(r => $"{r.Form}:{r.Location.Table}:{r.Location.Row}:{r.Location.Column}:{r.Location.Paragraph}")));

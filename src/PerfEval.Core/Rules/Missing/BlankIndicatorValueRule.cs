@@ -17,14 +17,21 @@ internal sealed class BlankIndicatorValueRule : IRule
         {
             foreach (var i in form.Indicators.Where(i => i.Name.Length > 0))
             {
-                if (i.Target.Value.IsBlank)
+                if (i.Target.Value.IsBlank && i.Actual.Value.IsBlank)
+                {
+                    yield return Descriptor.Make(form, i.Target.At ?? i.At, $"“{i.Name}”的年度指标值和实际完成值均未填写。/ Target and actual missing.");
+                }
+                else if (i.Target.Value.IsBlank)
                 {
                     yield return Descriptor.Make(form, i.Target.At ?? i.At, $"“{i.Name}”未填写年度指标值。/ Target missing.");
                 }
 
-                if (i.TargetAndActualMerged)
+                if (i.TargetAndActualMerged || (i.Target.Value.IsBlank && i.Actual.Value.IsBlank))
                 {
-                    yield return Descriptor.Make(form, i.Target.At ?? i.At, $"“{i.Name}”的年度指标值与实际完成值合并为一格（{i.Target.Value.Raw}），未单独填写实际完成值。/ Target and actual share one merged cell.");
+                    if (i.TargetAndActualMerged)
+                    {
+                        yield return Descriptor.Make(form, i.Target.At ?? i.At, $"“{i.Name}”的年度指标值与实际完成值合并为一格（{i.Target.Value.Raw}），未单独填写实际完成值。/ Target and actual share one merged cell.");
+                    }
                 }
                 else if (i.Actual.Value.IsBlank)
                 {
