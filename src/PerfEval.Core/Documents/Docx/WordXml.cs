@@ -84,12 +84,17 @@ internal sealed class WordXml : IDisposable
     /// </summary>
     public bool Enter()
     {
-        if (_reader.Depth >= MaxElementDepth)
+        var depth = _reader.Depth;
+        if (depth >= MaxElementDepth)
         {
             throw TooDeep();
         }
 
-        RuntimeHelpers.EnsureSufficientExecutionStack();
+        if ((depth & 15) == 15)
+        {
+            // Belt and braces for hosts with small thread stacks; checking every 16 levels keeps it off the hot path.
+            RuntimeHelpers.EnsureSufficientExecutionStack();
+        }
         if (_reader.IsEmptyElement)
         {
             _reader.Read();
