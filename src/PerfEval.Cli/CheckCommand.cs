@@ -31,7 +31,7 @@ internal static class CheckCommand
         else
         {
             var payload = new { files = results.Select(Payload).ToList() };
-            stdout.WriteLine(JsonSerializer.Serialize(payload, JsonOutput.Options));
+            stdout.WriteLine(JsonSerializer.Serialize(payload, JsonOutput.WithNulls));
         }
 
         foreach (var o in results.Where(o => o.Result is null))

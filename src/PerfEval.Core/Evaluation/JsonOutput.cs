@@ -14,4 +14,7 @@ public static class JsonOutput
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
+
+    /// <summary>The same shape with nulls written out, for documented contracts such as the check output.</summary>
+    public static JsonSerializerOptions WithNulls { get; } = new(Options) { DefaultIgnoreCondition = JsonIgnoreCondition.Never };
 }
