@@ -57,6 +57,12 @@ public static partial class FormRecognizer
             return null;
         }
 
+        // Every form of a budget performance self-evaluation names 绩效; "社会评价表" or "总体评价报告编制" do not.
+        if (!key.Contains("绩效", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
         if (key.Contains("基础数据表", StringComparison.Ordinal))
         {
             return FormKind.BasicData;
