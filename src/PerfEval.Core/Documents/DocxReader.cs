@@ -31,7 +31,7 @@ public static class DocxReader
             WordprocessingDocument? document = null;
             try
             {
-                var parts = LocateParts(zipPackage, guard, ref document);
+                var parts = LocateParts(zipPackage, bytes, guard, ref document);
                 var names = new WordNames();
                 var styles = parts.Styles is { } stylesPart
                     ? ReadPart(stylesPart, guard, "样式（styles.xml）", s => StylesReader.Read(s, names))
@@ -66,20 +66,22 @@ public static class DocxReader
 
     /// <summary>
     /// Finds the main document part and its styles and numbering parts through the SDK (relationships, content
-    /// types, Strict relationship types, renamed parts). The SDK gives up on a package with a relationship to a
-    /// part that does not exist (e.g. an image a tool removed); Word repairs such files, so the three parts are
-    /// then looked up through the package relationships directly.
+    /// types, Strict relationship types, renamed parts). Two kinds of damage that Word shrugs off are handled:
+    /// a relationship target that is not a valid URI (a pasted hyperlink with spaces) — the SDK repairs those only
+    /// when it opens the stream itself, so the package is reopened that way — and a relationship to a part that
+    /// does not exist (an image a tool removed), where the parts are looked up through the package directly.
     /// </summary>
-    private static WordParts LocateParts(Package package, PackageGuard guard, ref WordprocessingDocument? document)
+    private static WordParts LocateParts(Package package, byte[] bytes, PackageGuard guard, ref WordprocessingDocument? document)
     {
         try
         {
             document = WordprocessingDocument.Open(package, PackageSettings);
-            var main = document.MainDocumentPart ?? throw NoMainPart(guard.Kind);
-            return new WordParts(
-                package.GetPart(main.Uri),
-                main.StyleDefinitionsPart is { } styles ? package.GetPart(styles.Uri) : null,
-                main.NumberingDefinitionsPart is { } numbering ? package.GetPart(numbering.Uri) : null);
+            return PartsOf(document, package, guard);
+        }
+        catch (OpenXmlPackageException ex) when (ex.InnerException is UriFormatException)
+        {
+            document?.Dispose();
+            document = null;
         }
         catch (OpenXmlPackageException ex)
         {
@@ -90,7 +92,30 @@ public static class DocxReader
         {
             return WordPackage.Locate(package) ?? throw NoMainPart(guard.Kind);
         }
+
+        try
+        {
+            document = WordprocessingDocument.Open(new MemoryStream(bytes, writable: false), false, PackageSettings);
+            return PartsOf(document, null, guard);
+        }
+        catch (OpenXmlPackageException ex)
+        {
+            throw NoMainPart(guard.Kind, ex);
+        }
     }
+
+    /// <summary>The parts the SDK found; read straight from <paramref name="package"/> when it is the one the SDK wraps.</summary>
+    private static WordParts PartsOf(WordprocessingDocument document, Package? package, PackageGuard guard)
+    {
+        var main = document.MainDocumentPart ?? throw NoMainPart(guard.Kind);
+        return new WordParts(
+            Ref(main, package),
+            main.StyleDefinitionsPart is { } styles ? Ref(styles, package) : null,
+            main.NumberingDefinitionsPart is { } numbering ? Ref(numbering, package) : null);
+    }
+
+    private static PartRef Ref(OpenXmlPart part, Package? package) =>
+        package is null ? PartRef.Of(part) : PartRef.Of(package.GetPart(part.Uri));
 
     private static Package OpenZipPackage(MemoryStream stream, PackageGuard guard)
     {
@@ -108,9 +133,9 @@ public static class DocxReader
         }
     }
 
-    private static T ReadPart<T>(PackagePart part, PackageGuard guard, string description, Func<Stream, T> read)
+    private static T ReadPart<T>(PartRef part, PackageGuard guard, string description, Func<Stream, T> read)
     {
-        using var stream = guard.Limit(part.GetStream(FileMode.Open, FileAccess.Read), part.Uri);
+        using var stream = guard.Limit(part.Open(), part.Uri);
         try
         {
             return read(stream);

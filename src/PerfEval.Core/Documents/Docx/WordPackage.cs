@@ -1,9 +1,18 @@
 using System.IO.Packaging;
+using DocumentFormat.OpenXml.Packaging;
 
 namespace PerfEval.Core.Documents.Docx;
 
+/// <summary>A part to read: its name in the package and how to open its content.</summary>
+internal sealed record PartRef(Uri Uri, Func<Stream> Open)
+{
+    public static PartRef Of(OpenXmlPart part) => new(part.Uri, () => part.GetStream(FileMode.Open, FileAccess.Read));
+
+    public static PartRef Of(PackagePart part) => new(part.Uri, () => part.GetStream(FileMode.Open, FileAccess.Read));
+}
+
 /// <summary>The three parts the reader needs.</summary>
-internal sealed record WordParts(PackagePart Main, PackagePart? Styles, PackagePart? Numbering);
+internal sealed record WordParts(PartRef Main, PartRef? Styles, PartRef? Numbering);
 
 /// <summary>
 /// Locates the WordprocessingML parts through the package relationships alone, ignoring relationships whose target
@@ -34,7 +43,9 @@ internal static class WordPackage
         }
 
         var relationships = main.GetRelationships();
-        return new WordParts(main, Target(package, main, relationships, "styles"), Target(package, main, relationships, "numbering"));
+        var styles = Target(package, main, relationships, "styles");
+        var numbering = Target(package, main, relationships, "numbering");
+        return new WordParts(PartRef.Of(main), styles is null ? null : PartRef.Of(styles), numbering is null ? null : PartRef.Of(numbering));
     }
 
     private static PackagePart? Target(Package package, PackagePart? source, PackageRelationshipCollection relationships, string type)

@@ -86,15 +86,31 @@ public sealed class DocxPackageTests
     [Fact]
     public void A_relationship_to_a_missing_part_does_not_make_the_document_unreadable()
     {
-        var docx = Package(
-            "http://schemas.openxmlformats.org/officeDocument/2006/relationships", TransitionalNs, "document.xml", MainContentType,
-            Body, DocxNumberingTests.Numbering(("chineseCounting", "%1、")), Styles);
-        docx = WithDanglingImage(docx);
+        var docx = WithRelationship(
+            TransitionalPackage(),
+            "<Relationship Id=\"rId9\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/removed.png\"/>");
 
         AssertReadsTheSameAsTransitional(DocxReader.Read(docx, ReaderLimits.Default));
     }
 
-    private static byte[] WithDanglingImage(byte[] docx)
+    [Theory]
+    [InlineData("http://www.example.gov.cn/a b.html")]
+    [InlineData("http://[bad")]
+    [InlineData("http://%zz")]
+    public void A_hyperlink_target_that_is_not_a_valid_uri_does_not_make_the_document_unreadable(string target)
+    {
+        var docx = WithRelationship(
+            TransitionalPackage(),
+            $"<Relationship Id=\"rId9\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink\" Target=\"{target}\" TargetMode=\"External\"/>");
+
+        AssertReadsTheSameAsTransitional(DocxReader.Read(docx, ReaderLimits.Default));
+    }
+
+    private static byte[] TransitionalPackage() => Package(
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships", TransitionalNs, "document.xml", MainContentType,
+        Body, DocxNumberingTests.Numbering(("chineseCounting", "%1、")), Styles);
+
+    private static byte[] WithRelationship(byte[] docx, string relationship)
     {
         using var source = new System.IO.Compression.ZipArchive(new MemoryStream(docx));
         var entries = source.Entries.Select(e =>
@@ -103,10 +119,7 @@ public sealed class DocxPackageTests
             var content = reader.ReadToEnd();
             if (e.FullName == "word/_rels/document.xml.rels")
             {
-                content = content.Replace(
-                    "</Relationships>",
-                    "<Relationship Id=\"rId9\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/removed.png\"/></Relationships>",
-                    StringComparison.Ordinal);
+                content = content.Replace("</Relationships>", relationship + "</Relationships>", StringComparison.Ordinal);
             }
 
             return (e.FullName, content);
