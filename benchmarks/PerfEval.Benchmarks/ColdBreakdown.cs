@@ -15,18 +15,24 @@ namespace PerfEval.Benchmarks;
 /// as UTF-8), but stage by stage and on one thread, with JIT compilation time, GC pauses and the working set after
 /// each stage. A second pass in the same process shows the same work with the code already compiled. The last
 /// stage serialises the same payloads straight to a UTF-8 stream instead of a string, for comparison.
+/// With <c>--no-probes</c> the .docx probes are left out, so the reader's stage carries its whole cold cost.
 /// </summary>
 internal static class ColdBreakdown
 {
     public static int Run(IReadOnlyList<string> arguments, TextWriter output)
     {
         var passes = 2;
+        var probes = true;
         var inputs = new List<string>();
         for (var i = 0; i < arguments.Count; i++)
         {
             if (arguments[i] == "--passes" && i + 1 < arguments.Count)
             {
                 passes = int.Parse(arguments[++i], NumberStyles.None, CultureInfo.InvariantCulture);
+            }
+            else if (arguments[i] == "--no-probes")
+            {
+                probes = false;
             }
             else
             {
@@ -51,7 +57,7 @@ internal static class ColdBreakdown
             output.WriteLine();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pass {pass}{(pass == 1 ? " (cold, as one CLI run)" : " (same process, code compiled)")}:"));
             output.WriteLine($"{"stage",-40} {"ms",9} {"JIT ms",8} {"methods",8} {"GC pause ms",12} {"gen0/1/2",10} {"alloc MiB",10} {"WS MiB",8}");
-            RunPass(files, process, output);
+            RunPass(files, probes, process, output);
         }
 
         process.Refresh();
@@ -60,7 +66,7 @@ internal static class ColdBreakdown
         return 0;
     }
 
-    private static void RunPass(List<string> files, Process process, TextWriter output)
+    private static void RunPass(List<string> files, bool probes, Process process, TextWriter output)
     {
         var bytes = new byte[files.Count][];
         var formats = new SourceFormat[files.Count];
@@ -82,7 +88,7 @@ internal static class ColdBreakdown
             }
         });
         var docx = Enumerable.Range(0, files.Count).Where(i => formats[i] == SourceFormat.Docx).ToList();
-        if (docx.Count > 0)
+        if (probes && docx.Count > 0)
         {
             // Probes that do part of what the .docx reader does with framework and SDK calls only, so their start-up
             // cost (JIT, static initialisation) is charged to them and not to the reader's stage below.

@@ -7,7 +7,7 @@ namespace PerfEval.Benchmarks;
 /// Runs the BenchmarkDotNet suites (any BenchmarkDotNet arguments: <c>--filter '*'</c>, <c>--job short</c>, …) or
 /// one of the helper commands the scripts in scripts/bench use:
 /// <c>generate-big-table &lt;path&gt; [rows] [columns]</c>, <c>breakdown &lt;file&gt; [iterations]</c> (steady state, per stage)
-/// and <c>cold-breakdown &lt;file-or-folder&gt;... [--passes n]</c> (a one-shot CLI run, per stage, with JIT and GC).
+/// and <c>cold-breakdown &lt;file-or-folder&gt;... [--passes n] [--no-probes]</c> (a one-shot CLI run, per stage, with JIT and GC).
 /// </summary>
 internal static class Program
 {
@@ -62,7 +62,7 @@ internal static class Program
         Console.Error.WriteLine("usage: PerfEval.Benchmarks [BenchmarkDotNet args, e.g. --filter '*' --job short]");
         Console.Error.WriteLine("       PerfEval.Benchmarks generate-big-table <path> [rows=20000] [columns=8]");
         Console.Error.WriteLine("       PerfEval.Benchmarks breakdown <file> [iterations=20]");
-        Console.Error.WriteLine("       PerfEval.Benchmarks cold-breakdown <file-or-folder>... [--passes 2]");
+        Console.Error.WriteLine("       PerfEval.Benchmarks cold-breakdown <file-or-folder>... [--passes 2] [--no-probes]");
         return 2;
     }
 }

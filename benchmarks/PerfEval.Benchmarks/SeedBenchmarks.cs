@@ -5,8 +5,12 @@ using PerfEval.Core.Evaluation;
 namespace PerfEval.Benchmarks;
 
 /// <summary>The seed report (about 26 KB .docx, 36 KB .txt) read and recognised in-process; the bytes are loaded once.</summary>
-/// <remarks>Not sealed: BenchmarkDotNet generates a class deriving from each benchmark class.</remarks>
+/// <remarks>
+/// Not sealed: BenchmarkDotNet generates a class deriving from each benchmark class. Min and median are shown
+/// because a shared 2-core machine is noisy: the mean alone mixes in other processes.
+/// </remarks>
 [MemoryDiagnoser]
+[MinColumn, MedianColumn, MaxColumn]
 public class SeedBenchmarks
 {
     private byte[] _docx = [];
