@@ -23,37 +23,47 @@ internal static partial class RuleText
             return 1;
         }
 
-        var x = Bigrams(a);
-        var y = Bigrams(b);
-        if (x.Count == 0 || y.Count == 0)
+        if (a.Length < 2 || b.Length < 2)
         {
             return 0;
         }
 
-        var common = 0;
-        var pool = new List<string>(y);
-        foreach (var g in x)
+        // Bigrams as 32-bit codes, sorted, then a merge counts the multiset intersection: no allocation per pair
+        // beyond two small arrays.
+        var x = a.Length <= 256 ? stackalloc int[a.Length - 1] : new int[a.Length - 1];
+        var y = b.Length <= 256 ? stackalloc int[b.Length - 1] : new int[b.Length - 1];
+        Fill(a, x);
+        Fill(b, y);
+        x.Sort();
+        y.Sort();
+        int i = 0, j = 0, common = 0;
+        while (i < x.Length && j < y.Length)
         {
-            var i = pool.IndexOf(g);
-            if (i >= 0)
+            if (x[i] == y[j])
             {
                 common++;
-                pool.RemoveAt(i);
+                i++;
+                j++;
+            }
+            else if (x[i] < y[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
             }
         }
 
-        return 2.0 * common / (x.Count + y.Count);
+        return 2.0 * common / (x.Length + y.Length);
     }
 
-    private static List<string> Bigrams(string s)
+    private static void Fill(string s, Span<int> codes)
     {
-        var list = new List<string>(Math.Max(0, s.Length - 1));
         for (var i = 0; i + 1 < s.Length; i++)
         {
-            list.Add(s.Substring(i, 2));
+            codes[i] = (s[i] << 16) | s[i + 1];
         }
-
-        return list;
     }
 
     public static string Describe(Location? at) => at switch

@@ -48,6 +48,7 @@ internal sealed class IndicatorValuesRule : IRule
             }
         }
 
+        var indicatorKeys = new Dictionary<SelfEvalForm, string[]>(ReferenceEqualityComparer.Instance);
         foreach (var report in submission.OfType<ReportForm>())
         {
             var table = Matching.TableFor(submission, report);
@@ -62,7 +63,8 @@ internal sealed class IndicatorValuesRule : IRule
 
                 foreach (var form in candidates)
                 {
-                    var match = form.Indicators.FirstOrDefault(i => Names(label, RuleText.IndicatorKey(i.Name)) && Comparable(i.Actual.Value, claim.Value));
+                    var keys = indicatorKeys.TryGetValue(form, out var k) ? k : indicatorKeys[form] = form.Indicators.Select(i => RuleText.IndicatorKey(i.Name)).ToArray();
+                    var match = form.Indicators.Where((i, n) => Comparable(i.Actual.Value, claim.Value) && Names(label, keys[n])).FirstOrDefault();
                     if (match is null || match.Actual.Value.BaseValue == claim.Value.BaseValue)
                     {
                         continue;
