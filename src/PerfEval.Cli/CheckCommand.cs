@@ -9,7 +9,7 @@ namespace PerfEval.Cli;
 /// <summary>perfeval check: reads each file, runs the consistency rules, prints the findings.</summary>
 internal static class CheckCommand
 {
-    public static int Run(IReadOnlyList<string> paths, string format, TextWriter stdout, TextWriter stderr)
+    public static int Run(IReadOnlyList<string> paths, string format, OutputStream output, TextWriter stderr)
     {
         var files = InputFiles.Expand(paths, stderr, out var missing);
         if (files.Count == 0)
@@ -18,40 +18,59 @@ internal static class CheckCommand
             return ExitCodes.Usage;
         }
 
-        var results = new Outcome[files.Count];
-        Parallel.For(0, files.Count, i => results[i] = Read(files[i]));
-
-        if (format == "text")
+        var failed = missing;
+        var errors = false;
+        if (format == "json")
         {
-            foreach (var o in results)
+            output.Raw("{\"files\":[");
+        }
+
+        // Only the summary and the findings of a file are kept, and only until they are written.
+        OutputStream.InOrder(files, Read, (index, o) =>
+        {
+            if (o.Result is null)
             {
-                WriteText(o, stdout);
+                failed = true;
+                stderr.WriteLine($"无法读取 {Path.GetFileName(o.Path)}：{o.Message}（错误代码 {o.Code}）");
             }
-        }
-        else
+            else
+            {
+                errors |= o.Result.HasErrors;
+            }
+
+            if (format == "text")
+            {
+                output.Text(w => WriteText(o, w));
+                return;
+            }
+
+            if (index > 0)
+            {
+                output.Raw(",");
+            }
+
+            output.Json(Payload(o), JsonOutput.WithNulls);
+        });
+
+        if (format == "json")
         {
-            var payload = new { files = results.Select(Payload).ToList() };
-            stdout.WriteLine(JsonSerializer.Serialize(payload, JsonOutput.WithNulls));
+            output.Raw("]}\n");
         }
 
-        foreach (var o in results.Where(o => o.Result is null))
-        {
-            stderr.WriteLine($"无法读取 {Path.GetFileName(o.Path)}：{o.Message}（错误代码 {o.Code}）");
-        }
-
-        if (missing || results.Any(o => o.Result is null))
+        if (failed)
         {
             return ExitCodes.Usage;
         }
 
-        return results.Any(o => o.Result!.HasErrors) ? ExitCodes.Findings : ExitCodes.Ok;
+        return errors ? ExitCodes.Findings : ExitCodes.Ok;
     }
 
     private static Outcome Read(string path)
     {
         try
         {
-            return new Outcome(path, Evaluator.Check(File.ReadAllBytes(path), Path.GetFileName(path)), null, null);
+            var result = Evaluator.Check(File.ReadAllBytes(path), Path.GetFileName(path));
+            return new Outcome(path, new Summary(result.Extraction.Submission.Forms.Count, result.Extraction.Submission.Forms.Select(f => new FormSummary(f.Kind, f.Title, FormName(f))).ToList(), result.Findings), null, null);
         }
         catch (DocumentReadException ex)
         {
@@ -68,7 +87,7 @@ internal static class CheckCommand
         path = o.Path,
         status = o.Result is null ? "failed" : "ok",
         error = o.Result is null ? new { code = o.Code, message = o.Message } : null,
-        forms = o.Result?.Extraction.Submission.Forms.Select(f => new { kind = f.Kind, title = f.Title, name = FormName(f) }).ToList() ?? [],
+        forms = o.Result?.Forms.Select(f => new { kind = f.Kind, title = f.Title, name = f.Name }).ToList() ?? [],
         findings = o.Result?.Findings.Select(f => new
         {
             rule = f.Rule,
@@ -104,7 +123,7 @@ internal static class CheckCommand
 
         var errors = r.Findings.Count(f => f.Severity == Severity.Error);
         var warnings = r.Findings.Count(f => f.Severity == Severity.Warning);
-        w.WriteLine($"  识别表单 {r.Extraction.Submission.Forms.Count} 个；发现 错误 {errors} 项、警告 {warnings} 项、提示 {r.Findings.Count - errors - warnings} 项");
+        w.WriteLine($"  识别表单 {r.FormCount} 个；发现 错误 {errors} 项、警告 {warnings} 项、提示 {r.Findings.Count - errors - warnings} 项");
         foreach (var group in r.Findings.GroupBy(f => (f.Form, f.FormName)))
         {
             w.WriteLine();
@@ -140,5 +159,12 @@ internal static class CheckCommand
         _ => "项目支出绩效自评报告",
     };
 
-    private sealed record Outcome(string Path, CheckResult? Result, string? Code, string? Message);
+    private sealed record Outcome(string Path, Summary? Result, string? Code, string? Message);
+
+    private sealed record FormSummary(FormKind Kind, string Title, string? Name);
+
+    private sealed record Summary(int FormCount, IReadOnlyList<FormSummary> Forms, IReadOnlyList<Finding> Findings)
+    {
+        public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
+    }
 }

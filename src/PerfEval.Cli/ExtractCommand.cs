@@ -7,7 +7,9 @@ namespace PerfEval.Cli;
 /// <summary>perfeval extract: prints the typed forms and the document model of each file.</summary>
 internal static class ExtractCommand
 {
-    public static int Run(IReadOnlyList<string> paths, string format, bool includeDocument, TextWriter stdout, TextWriter stderr)
+    private static readonly JsonSerializerOptions Compact = new(JsonOutput.Options) { WriteIndented = false };
+
+    public static int Run(IReadOnlyList<string> paths, string format, bool includeDocument, OutputStream output, TextWriter stderr)
     {
         var files = InputFiles.Expand(paths, stderr, out var missing);
         if (files.Count == 0)
@@ -16,38 +18,47 @@ internal static class ExtractCommand
             return ExitCodes.Usage;
         }
 
-        // Files are independent: read them on all cores, print them in the order given.
-        var results = new Outcome[files.Count];
-        Parallel.For(0, files.Count, i => results[i] = Read(files[i]));
-
         var failed = missing;
-        if (format == "text")
+        var single = files.Count == 1;
+        var json = single ? JsonOutput.Options : Compact;
+        if (format == "json" && !single)
         {
-            foreach (var outcome in results)
-            {
-                if (outcome.Result is { } result)
-                {
-                    TextOutline.Write(result, stdout);
-                    stdout.WriteLine();
-                }
-                else
-                {
-                    failed = true;
-                    stderr.WriteLine(outcome.ErrorLine);
-                }
-            }
+            output.Raw("{\"files\":[");
         }
-        else
+
+        OutputStream.InOrder(files, Read, (index, outcome) =>
         {
-            var payloads = results.Select(o => Payload(o, includeDocument)).ToList();
-            foreach (var outcome in results.Where(o => o.Result is null))
+            if (outcome.Result is null)
             {
                 failed = true;
                 stderr.WriteLine(outcome.ErrorLine);
             }
 
-            object output = payloads.Count == 1 ? payloads[0] : new { files = payloads };
-            stdout.WriteLine(JsonSerializer.Serialize(output, JsonOutput.Options));
+            if (format == "text")
+            {
+                if (outcome.Result is { } result)
+                {
+                    output.Text(w =>
+                    {
+                        TextOutline.Write(result, w);
+                        w.WriteLine();
+                    });
+                }
+
+                return;
+            }
+
+            if (index > 0)
+            {
+                output.Raw(",");
+            }
+
+            output.Json(Payload(outcome, includeDocument), json);
+        });
+
+        if (format == "json")
+        {
+            output.Raw(single ? "\n" : "]}\n");
         }
 
         return failed ? ExitCodes.Usage : ExitCodes.Ok;

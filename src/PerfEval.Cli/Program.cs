@@ -9,12 +9,16 @@ public static class Program
     private static int Main(string[] args)
     {
         Console.OutputEncoding = Encoding.UTF8;
-        return Run(args, Console.Out, Console.Error);
+        using var stdout = new BufferedStream(Console.OpenStandardOutput(), 64 * 1024);
+        var code = Run(args, stdout, Console.Error);
+        stdout.Flush();
+        return code;
     }
 
-    /// <summary>Runs the command line against the given writers (the tests use this).</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>Runs the command line against the given output stream and error writer (the tests use this).</summary>
+    public static int Run(string[] args, Stream stdout, TextWriter stderr)
     {
+        var output = new OutputStream(stdout);
         var fileArgument = new Argument<string[]>("files")
         {
             Description = "要读取的报告文件或文件夹（.docx / .txt / .html） / report files or folders",
@@ -38,7 +42,7 @@ public static class Program
             result.GetValue(fileArgument) ?? [],
             result.GetValue(formatOption) ?? "json",
             !result.GetValue(documentOption),
-            stdout,
+            output,
             stderr));
 
         var checkFiles = new Argument<string[]>("files")
@@ -57,7 +61,7 @@ public static class Program
             checkFiles,
             checkFormat,
         };
-        check.SetAction(result => CheckCommand.Run(result.GetValue(checkFiles) ?? [], result.GetValue(checkFormat) ?? "json", stdout, stderr));
+        check.SetAction(result => CheckCommand.Run(result.GetValue(checkFiles) ?? [], result.GetValue(checkFormat) ?? "json", output, stderr));
 
         var root = new RootCommand("PerfEval — 预算绩效自评材料一致性检查 / budget performance self-evaluation checker") { extract, check };
         var parse = root.Parse(args);
@@ -72,7 +76,11 @@ public static class Program
             return ExitCodes.Usage;
         }
 
-        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        using var help = new StreamWriter(stdout, new UTF8Encoding(false), 1024, leaveOpen: true);
+        var code = parse.Invoke(new InvocationConfiguration { Output = help, Error = stderr });
+        help.Flush();
+        stdout.Flush();
+        return code;
     }
 }
 

@@ -9,10 +9,10 @@ public sealed class ExtractCommandTests
 
     private static (int Code, string Out, string Err) Run(params string[] args)
     {
-        var stdout = new StringWriter();
+        using var stdout = new MemoryStream();
         var stderr = new StringWriter();
         var code = Program.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
+        return (code, System.Text.Encoding.UTF8.GetString(stdout.ToArray()), stderr.ToString());
     }
 
     [Fact]

@@ -184,5 +184,11 @@ public sealed class TableCell
     /// <summary>Tables nested inside the cell, in order.</summary>
     public IReadOnlyList<TableBlock> NestedTables { get; }
 
+    /// <summary>The text as a comparison key (half-width, no whitespace or quotes), computed once.</summary>
+    [JsonIgnore]
+    public string Key => _key ??= PerfEval.Core.Text.TextNormalizer.Key(Text);
+
+    private string? _key;
+
     public override string ToString() => Text;
 }

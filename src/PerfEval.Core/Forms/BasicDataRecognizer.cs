@@ -12,7 +12,7 @@ namespace PerfEval.Core.Forms;
 internal static partial class BasicDataRecognizer
 {
     public static bool LooksLikeBasicData(TableBlock table) =>
-        table.Rows.Any(r => TableView.RowHas(r, "编制数") || TableView.RowHas(r, "经费控制") || TableView.RowHas(r, "三公"));
+        TableView.HeadRows(table).Any(r => TableView.RowHas(r, "编制数") || TableView.RowHas(r, "经费控制") || TableView.RowHas(r, "三公"));
 
     public static BasicDataForm Recognize(string title, Location? titleAt, IReadOnlyList<TableBlock> tables)
     {
@@ -46,11 +46,11 @@ internal static partial class BasicDataRecognizer
                     continue;
                 }
 
-                var yearCells = row.Cells.Where(c => YearColumn().IsMatch(TableView.Key(c.Text))).ToList();
+                var yearCells = row.Cells.Where(c => YearColumn().IsMatch(c.Key)).ToList();
                 if (yearCells.Count >= 2 && years.Count == 0)
                 {
                     years.AddRange(yearCells.Select(c => TableView.Label(c.Text)));
-                    unit ??= TableView.Key(row.Cells[0].Text).Contains("(万元)", StringComparison.Ordinal) ? "万元" : null;
+                    unit ??= row.Cells[0].Key.Contains("(万元)", StringComparison.Ordinal) ? "万元" : null;
                     inFunds = true;
                     continue;
                 }
@@ -201,7 +201,7 @@ internal static partial class BasicDataRecognizer
 
         // The block's title cell ("财政供养人员情况(人)") spans both rows; in a .txt export its continuation is an
         // empty cell — drop it on both sides so that headers and values pair up in order.
-        if (header.Count > 0 && !wanted.Any(w => TableView.Key(header[0].Text).Contains(w, StringComparison.Ordinal)))
+        if (header.Count > 0 && !wanted.Any(w => header[0].Key.Contains(w, StringComparison.Ordinal)))
         {
             header.RemoveAt(0);
             if (values.Count > header.Count && values.Count > 0 && values[0].Column == 0)
@@ -216,7 +216,7 @@ internal static partial class BasicDataRecognizer
             result[w] = Field.Missing;
             for (var h = 0; h < header.Count; h++)
             {
-                if (TableView.Key(header[h].Text).Contains(wanted[w], StringComparison.Ordinal) && h < values.Count)
+                if (header[h].Key.Contains(wanted[w], StringComparison.Ordinal) && h < values.Count)
                 {
                     result[w] = new Field(ValueParser.Parse(TableView.Clean(values[h].Text)), TableView.At(table, values[h]));
                     break;

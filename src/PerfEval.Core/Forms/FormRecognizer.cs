@@ -185,7 +185,7 @@ public static partial class FormRecognizer
             return null;
         }
 
-        var head = string.Concat(table.Rows.Take(3).SelectMany(r => r.Cells).Select(c => TextNormalizer.Key(c.Text)));
+        var head = string.Concat(table.Rows.Take(3).SelectMany(r => r.Cells).Select(c => c.Key));
         return head.Contains("项目", StringComparison.Ordinal) && !head.Contains("预算部门", StringComparison.Ordinal) ? FormKind.ProjectSelfEval : FormKind.DepartmentSelfEval;
     }
 

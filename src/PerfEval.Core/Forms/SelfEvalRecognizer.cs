@@ -140,7 +140,7 @@ internal static partial class SelfEvalRecognizer
     }
 
     /// <summary>True when the table holds something of a self-evaluation form (fund block or indicator header).</summary>
-    public static bool LooksLikeSelfEval(TableBlock table) => table.Rows.Any(r => IsIndicatorHeader(r) || IsFundHeader(r));
+    public static bool LooksLikeSelfEval(TableBlock table) => TableView.HeadRows(table).Any(r => IsIndicatorHeader(r) || IsFundHeader(r));
 
     /// <summary>True when a row names a project or department, which starts a new form when several share one title.</summary>
     public static string? NameIn(TableBlock table)
@@ -156,7 +156,7 @@ internal static partial class SelfEvalRecognizer
 
     /// <summary>A table that only carries indicator rows (no name, no fund block): the rest of a split form.</summary>
     public static bool IsContinuation(TableBlock table) =>
-        NameIn(table) is null && !table.Rows.Any(IsFundHeader) && !table.Rows.Any(r => TableView.RowHas(r, "预期目标"));
+        NameIn(table) is null && !TableView.HeadRows(table).Any(IsFundHeader) && !TableView.HeadRows(table).Any(r => TableView.RowHas(r, "预期目标"));
 
     internal static bool IsIndicatorHeader(TableRow row) =>
         (TableView.RowHas(row, "三级指标") || TableView.RowHas(row, "指标名称")) && (TableView.RowHas(row, "分值") || TableView.RowHas(row, "得分") || TableView.RowHas(row, "权重"));
@@ -167,7 +167,7 @@ internal static partial class SelfEvalRecognizer
     private static bool IsTotalRow(TableRow row)
     {
         var first = TableView.NonEmpty(row).FirstOrDefault();
-        return first is not null && TotalKeys.Contains(TableView.Key(first.Text));
+        return first is not null && TotalKeys.Contains(first.Key);
     }
 
     private static void ReadLabelledValues(TableRow row, ref string? name, ref string? department, ref string? implementer)
@@ -175,7 +175,7 @@ internal static partial class SelfEvalRecognizer
         var cells = row.Cells;
         for (var i = 0; i < cells.Count - 1; i++)
         {
-            var key = TableView.Key(cells[i].Text);
+            var key = cells[i].Key;
             if (key.Length == 0 || key.Length > 12)
             {
                 continue;
@@ -274,7 +274,7 @@ internal static partial class SelfEvalRecognizer
         }
 
         // A label cell such as "年度总体目标" may lead the row in some templates.
-        if (texts.Count >= 3 && TableView.Key(texts[0].Text).Contains("目标", StringComparison.Ordinal))
+        if (texts.Count >= 3 && texts[0].Key.Contains("目标", StringComparison.Ordinal))
         {
             texts.RemoveAt(0);
         }
@@ -380,7 +380,7 @@ internal static partial class SelfEvalRecognizer
     {
         foreach (var cell in row.Cells)
         {
-            var key = TableView.Key(cell.Text);
+            var key = cell.Key;
             if (key.Contains("(万元)", StringComparison.Ordinal))
             {
                 return "万元";

@@ -116,7 +116,7 @@ internal static class TableView
         {
             foreach (var p in header)
             {
-                if (Key(p.Cell.Text).Contains(key, StringComparison.Ordinal))
+                if (p.Cell.Key.Contains(key, StringComparison.Ordinal))
                 {
                     return p.Start;
                 }
@@ -144,7 +144,7 @@ internal static class TableView
     {
         foreach (var cell in row.Cells)
         {
-            if (Key(cell.Text).Contains(key, StringComparison.Ordinal))
+            if (cell.Key.Contains(key, StringComparison.Ordinal))
             {
                 return true;
             }
@@ -152,6 +152,9 @@ internal static class TableView
 
         return false;
     }
+
+    /// <summary>The leading rows where a form's headers can be: recognising a form never needs to scan a long table.</summary>
+    public static IEnumerable<TableRow> HeadRows(TableBlock table) => table.Rows.Take(80);
 
     /// <summary>The row's cells whose text is not empty, in order.</summary>
     public static IEnumerable<TableCell> NonEmpty(TableRow row) => row.Cells.Where(c => !string.IsNullOrWhiteSpace(c.Text));

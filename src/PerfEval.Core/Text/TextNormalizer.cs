@@ -48,6 +48,11 @@ public static class TextNormalizer
     public static string Key(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (IsKey(text))
+        {
+            return text;
+        }
+
         var half = ToHalfWidth(text);
         var sb = new StringBuilder(half.Length);
         foreach (var ch in half)
@@ -79,6 +84,20 @@ public static class TextNormalizer
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>True when <see cref="Key"/> would return the text unchanged (the common case: no allocation).</summary>
+    private static bool IsKey(string text)
+    {
+        foreach (var ch in text)
+        {
+            if (char.IsWhiteSpace(ch) || ch is >= '\uFF01' and <= '\uFF5E' or '\u3000' or '\u00A0' or '“' or '”' or '"' or '‘' or '’' or '\'' or '「' or '」' or '【' or '〔' or '[' or '】' or '〕' or ']')
+            {
+                return false;
+            }
+        }
+
+        return text.Length == 0 || text[^1] is not (':' or '：');
     }
 
     /// <summary>Collapses all whitespace runs (including line breaks) to nothing — Chinese text needs no spaces.</summary>
