@@ -12,7 +12,7 @@ namespace PerfEval.Core.Forms;
 internal static partial class BasicDataRecognizer
 {
     public static bool LooksLikeBasicData(TableBlock table) =>
-        TableView.HeadRows(table).Any(r => TableView.RowHas(r, "编制数") || TableView.RowHas(r, "经费控制") || TableView.RowHas(r, "三公"));
+        TableView.HeadRows(table).Any(r => TableView.RowHas(r, "编制数") || TableView.RowHas(r, "经费控制") || TableView.RowHas(r, "财政供养"));
 
     public static BasicDataForm Recognize(string title, Location? titleAt, IReadOnlyList<TableBlock> tables)
     {

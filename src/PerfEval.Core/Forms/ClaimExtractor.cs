@@ -12,6 +12,8 @@ namespace PerfEval.Core.Forms;
 /// </summary>
 internal static partial class ClaimExtractor
 {
+    private static readonly string[] ChangeWords = ["增加", "减少", "增长", "下降", "提高", "降低", "增幅", "降幅", "比上年", "较上年", "同比"];
+
     private static readonly string[] Subjects = ["本单位", "我单位", "本部门", "我部门", "我会", "本会", "我局", "本局", "全市", "我市", "全县", "我县", "全区", "我区"];
 
     private static readonly string[] LabelTrim = ["共计", "合计", "累计", "总计", "共", "计", "为", "达到", "达", "约", "近", "约为", "是", "有", "支出", "完成"];
@@ -86,7 +88,8 @@ internal static partial class ClaimExtractor
                 _ => ClaimKind.Count,
             };
             var before = sentence[..m.Index];
-            var label = LabelOf(before);
+            var label = LabelOf(before, out var year);
+            var clause = ClauseOf(before);
             if (kind == ClaimKind.Score && !label.Contains('分', StringComparison.Ordinal) && !label.Contains('得', StringComparison.Ordinal) && !label.Contains("评价", StringComparison.Ordinal))
             {
                 continue; // "分" after a figure is a score only when the sentence speaks of scoring.
@@ -99,6 +102,8 @@ internal static partial class ClaimExtractor
                 Label = label,
                 Value = value with { Raw = raw },
                 At = Location.Para(paragraph.Index, excerpt) with { Offset = offset, Length = m.Length },
+                Year = year,
+                IsChange = ChangeWords.Any(w => clause.Contains(w, StringComparison.Ordinal)),
                 Offset = offset,
             };
             claims.Add(claim);
@@ -186,14 +191,21 @@ internal static partial class ClaimExtractor
         }
     }
 
-    private static string LabelOf(string before)
+    private static string ClauseOf(string before)
     {
         var cut = before.LastIndexOfAny([',', '，', '、', ';', '；', ':', '：', '。']);
-        var label = (cut >= 0 ? before[(cut + 1)..] : before).Trim();
+        return (cut >= 0 ? before[(cut + 1)..] : before).Trim();
+    }
+
+    private static string LabelOf(string before, out int? yearOf)
+    {
+        var label = ClauseOf(before);
+        yearOf = null;
         var year = YearPhrase().Matches(label);
         if (year.Count > 0)
         {
             var last = year[^1];
+            yearOf = int.Parse(last.Value[..4], System.Globalization.CultureInfo.InvariantCulture);
             var after = label[(last.Index + last.Length)..];
             label = after.Length > 0 ? after : label[..last.Index];
         }

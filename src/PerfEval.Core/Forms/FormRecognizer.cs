@@ -175,18 +175,15 @@ public static partial class FormRecognizer
             return titled;
         }
 
-        if (BasicDataRecognizer.LooksLikeBasicData(table))
+        // A self-evaluation table is known by its indicator or fund header; only a table without them can be the
+        // 基础数据表 (an indicator such as "“三公”经费控制" must not make a project table look like one).
+        if (SelfEvalRecognizer.LooksLikeSelfEval(table))
         {
-            return FormKind.BasicData;
+            var head = string.Concat(table.Rows.Take(3).SelectMany(r => r.Cells).Select(c => c.Key));
+            return head.Contains("项目", StringComparison.Ordinal) && !head.Contains("预算部门", StringComparison.Ordinal) ? FormKind.ProjectSelfEval : FormKind.DepartmentSelfEval;
         }
 
-        if (!SelfEvalRecognizer.LooksLikeSelfEval(table))
-        {
-            return null;
-        }
-
-        var head = string.Concat(table.Rows.Take(3).SelectMany(r => r.Cells).Select(c => c.Key));
-        return head.Contains("项目", StringComparison.Ordinal) && !head.Contains("预算部门", StringComparison.Ordinal) ? FormKind.ProjectSelfEval : FormKind.DepartmentSelfEval;
+        return BasicDataRecognizer.LooksLikeBasicData(table) ? FormKind.BasicData : null;
     }
 
     /// <summary>A title written in the table's first row, as some templates do.</summary>

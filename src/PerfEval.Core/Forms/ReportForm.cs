@@ -112,12 +112,20 @@ public sealed record Claim
     public int? ShareOf { get; init; }
 
     /// <summary>
-    /// True for a score that rates the whole form ("评价分为98分", "综合得分为94.8分"), not one of its parts
-    /// ("预算执行得分9.76分", "产出指标得分48分").
+    /// True for a score that rates the whole form ("评价分为98分", "综合得分为94.8分", "自评得分为89.5分"), not one of its
+    /// parts ("预算执行得分9.76分", "产出指标…得分49分") nor the full marks ("总分100分").
     /// </summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool IsOverallScore => Kind == ClaimKind.Score && PartOf is null && !ComponentWords.Any(w => Label.Contains(w, StringComparison.Ordinal))
-        && (Label.Contains("得分", StringComparison.Ordinal) || Label.Contains("评价分", StringComparison.Ordinal) || Label.Contains("自评分", StringComparison.Ordinal) || Label.Contains("总分", StringComparison.Ordinal) || Label.EndsWith("分数", StringComparison.Ordinal));
+        && OverallWords.Any(w => Label.Contains(w, StringComparison.Ordinal));
 
-    private static readonly string[] ComponentWords = ["预算执行", "指标", "产出", "效益", "满意度", "成本", "执行率"];
+    /// <summary>The year the figure speaks of when its clause names one ("较2022年度基本支出300万元" → 2022).</summary>
+    public int? Year { get; init; }
+
+    /// <summary>True when the figure is a change ("增加53.08万元", "增长11.67%") rather than a level.</summary>
+    public bool IsChange { get; init; }
+
+    private static readonly string[] OverallWords = ["评价分", "综合得分", "总得分", "自评得分", "评价得分", "绩效得分", "最终得分", "综合评分", "自评分", "评分为", "得分为"];
+
+    private static readonly string[] ComponentWords = ["预算执行", "指标", "产出", "效益", "满意度", "成本", "执行率", "分值"];
 }

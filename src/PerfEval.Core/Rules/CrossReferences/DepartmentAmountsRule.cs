@@ -43,12 +43,12 @@ internal sealed class DepartmentAmountsRule : IRule
             }
         }
 
-        return Compare(report, stated);
+        return Compare(report, stated, submission.Year);
     }
 
-    private IEnumerable<Finding> Compare(ReportForm report, List<(string Key, string Name, Form Form, Field Field, string Unit)> stated)
+    private IEnumerable<Finding> Compare(ReportForm report, List<(string Key, string Name, Form Form, Field Field, string Unit)> stated, int? year)
     {
-        foreach (var claim in report.Claims.Where(c => c.Kind == ClaimKind.Amount && c.Value.Comparator == Comparator.Equal))
+        foreach (var claim in report.Claims.Where(c => c.Kind == ClaimKind.Amount && c.Value.Comparator == Comparator.Equal && !c.IsChange && (c.Year is null || year is null || c.Year == year)))
         {
             var label = TextNormalizer.Key(claim.Label);
             foreach (var (key, name, form, field, unit) in stated)

@@ -64,24 +64,40 @@ internal sealed class IndicatorValuesRule : IRule
                 foreach (var form in candidates)
                 {
                     var keys = indicatorKeys.TryGetValue(form, out var k) ? k : indicatorKeys[form] = form.Indicators.Select(i => RuleText.IndicatorKey(i.Name)).ToArray();
-                    var match = form.Indicators.Where((i, n) => Comparable(i.Actual.Value, claim.Value) && Names(label, keys[n])).FirstOrDefault();
-                    if (match is null || match.Actual.Value.BaseValue == claim.Value.BaseValue)
+                    var index = Enumerable.Range(0, keys.Length).FirstOrDefault(n => Names(label, keys[n]), -1);
+                    if (index < 0)
                     {
                         continue;
                     }
 
+                    // "“X”年度指标值10人" states the target; otherwise a report states what was achieved. The words are
+                    // looked for outside the indicator's own name ("营养改善计划受益学生" is no target).
+                    var rest = label.Replace(keys[index], string.Empty, StringComparison.Ordinal);
+                    var aboutTarget = TargetWords.Any(w => rest.Contains(w, StringComparison.Ordinal));
+                    var match = form.Indicators[index];
+                    if (!Comparable(Pick(match, aboutTarget).Value, claim.Value) || Pick(match, aboutTarget).Value.BaseValue == claim.Value.BaseValue)
+                    {
+                        break;
+                    }
+
+                    var stated = Pick(match, aboutTarget);
+
                     yield return Descriptor.Make(
                         report,
                         claim.At,
-                        $"报告称“{claim.Label}{claim.Value.Raw}”，但{KindName(form)}中“{match.Name}”实际完成值为 {match.Actual.Value.Raw}。/ The report and the table disagree.",
-                        match.Actual.Value.Number,
+                        $"报告称“{claim.Label}{claim.Value.Raw}”，但{KindName(form)}中“{match.Name}”{(aboutTarget ? "年度指标值" : "实际完成值")}为 {stated.Value.Raw}。/ The report and the table disagree.",
+                        stated.Value.Number,
                         claim.Value.Number,
-                        match.Actual.At is null ? null : [new RelatedPlace(form.Kind, match.Actual.At)]);
+                        stated.At is null ? null : [new RelatedPlace(form.Kind, stated.At)]);
                     break;
                 }
             }
         }
     }
+
+    private static readonly string[] TargetWords = ["指标值", "目标", "计划"];
+
+    private static Field Pick(Indicator indicator, bool target) => target ? indicator.Target : indicator.Actual;
 
     private static bool Comparable(Measure a, Measure b) =>
         a.HasNumber && b.HasNumber && a.Comparator == Comparator.Equal && b.Comparator == Comparator.Equal && a.Scale.BaseUnit is not null && a.Scale.BaseUnit == b.Scale.BaseUnit;

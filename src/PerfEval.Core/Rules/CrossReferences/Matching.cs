@@ -15,8 +15,14 @@ internal static class Matching
         }
 
         var projects = submission.OfType<SelfEvalForm>().Where(f => f.Kind == FormKind.ProjectSelfEval).ToList();
-        var subject = TextNormalizer.Key(report.Subject ?? report.Title);
-        var named = projects.Where(p => p.Name is { } n && subject.Contains(TextNormalizer.Key(n), StringComparison.Ordinal)).ToList();
+        var title = TextNormalizer.Key(report.Title);
+        var subject = TextNormalizer.Key(report.Subject ?? string.Empty);
+        var named = projects.Where(p => p.Name is { } n && (title.Contains(TextNormalizer.Key(n), StringComparison.Ordinal) || (subject.Length >= 2 && TextNormalizer.Key(n).StartsWith(subject, StringComparison.Ordinal)))).ToList();
+        if (named.Count > 1)
+        {
+            named = named.Where(p => title.Contains(TextNormalizer.Key(p.Name!), StringComparison.Ordinal)).OrderByDescending(p => p.Name!.Length).Take(1).ToList();
+        }
+
         if (named.Count == 1)
         {
             return named[0];

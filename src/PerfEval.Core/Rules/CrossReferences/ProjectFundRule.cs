@@ -60,7 +60,7 @@ internal sealed class ProjectFundRule : IRule
                 continue;
             }
 
-            foreach (var claim in report.Claims.Where(c => c.Kind == ClaimKind.Amount && c.PartOf is null && c.Value.Comparator == Comparator.Equal))
+            foreach (var claim in report.Claims.Where(c => c.Kind == ClaimKind.Amount && c.PartOf is null && c.Value.Comparator == Comparator.Equal && !c.IsChange && (c.Year is null || submission.Year is null || c.Year == submission.Year)))
             {
                 var label = TextNormalizer.Key(claim.Label);
                 if (!label.Contains(key, StringComparison.Ordinal) && !WholeFundWords.Any(w => label.Contains(w, StringComparison.Ordinal)))
@@ -68,12 +68,24 @@ internal sealed class ProjectFundRule : IRule
                     continue;
                 }
 
-                var isExecution = ExecutionWords.Any(w => label.Contains(w, StringComparison.Ordinal)) && !label.Contains("预算", StringComparison.Ordinal);
-                var field = isExecution ? total.Executed : total.AdjustedBudget;
-                var alternative = isExecution ? total.AdjustedBudget : total.Executed;
+                // Which figure of the fund row the sentence names: 年初预算数, 全年预算数 (预算, 安排, 投入) or 全年执行数.
                 var unit = project.AmountUnit ?? "万元";
-                if (!field.Value.HasNumber || PartsOverlap(Amounts.InUnit(field.Value, unit), claim.Value) ||
-                    (label.Contains(key, StringComparison.Ordinal) && alternative.Value.HasNumber && PartsOverlap(Amounts.InUnit(alternative.Value, unit), claim.Value)))
+                var (field, column) = label.Contains("年初", StringComparison.Ordinal) ? (total.InitialBudget, "年初预算数")
+                    : ExecutionWords.Any(w => label.Contains(w, StringComparison.Ordinal)) && !label.Contains("预算", StringComparison.Ordinal) ? (total.Executed, "全年执行数")
+                    : label.Contains("预算", StringComparison.Ordinal) || label.Contains("安排", StringComparison.Ordinal) ? (total.AdjustedBudget, "全年预算数")
+                    : (Field.Missing, string.Empty);
+                if (field == Field.Missing)
+                {
+                    // A sentence that only names the project may state any of its fund figures.
+                    var any = new[] { total.InitialBudget, total.AdjustedBudget, total.Executed }.Where(f => f.Value.HasNumber).ToList();
+                    if (any.Count == 0 || any.Any(f => PartsOverlap(Amounts.InUnit(f.Value, unit), claim.Value)))
+                    {
+                        continue;
+                    }
+
+                    (field, column) = (total.AdjustedBudget.Value.HasNumber ? total.AdjustedBudget : any[0], total.AdjustedBudget.Value.HasNumber ? "全年预算数" : "资金");
+                }
+                else if (!field.Value.HasNumber || PartsOverlap(Amounts.InUnit(field.Value, unit), claim.Value))
                 {
                     continue;
                 }
@@ -81,7 +93,7 @@ internal sealed class ProjectFundRule : IRule
                 yield return Descriptor.Make(
                     report,
                     claim.At,
-                    $"报告称“{claim.Label}{claim.Value.Raw}”，但“{project.Name}”项目自评表{(isExecution ? "全年执行数" : "全年预算数")}为 {field.Value.Raw}{Unit(project)}。/ The report's amount differs from the project table.",
+                    $"报告称“{claim.Label}{claim.Value.Raw}”，但“{project.Name}”项目自评表{column}为 {field.Value.Raw}{Unit(project)}。/ The report's amount differs from the project table.",
                     field.Value.Number,
                     claim.Value.Number,
                     field.At is null ? null : [new RelatedPlace(project.Kind, field.At)]);

@@ -30,9 +30,10 @@ internal sealed class ExecutionRateRule : IRule
                     continue;
                 }
 
-                var computed = Math.Round(quotient, Math.Max(2, rate.Decimals), MidpointRounding.AwayFromZero);
+                var computed = quotient.Round(Math.Max(2, rate.Decimals));
+                var rounded = quotient.Round(rate.Decimals);
                 var message = verdict == RateVerdict.Truncated
-                    ? $"{row.Label}执行率填为 {rate.Raw}，按 {executed.Raw} ÷ {budget.Raw} 计算为 {FindingBuilder.F(quotient.Round(4))}%，四舍五入应为 {FindingBuilder.F(computed)}%（系截尾而非四舍五入）。/ The rate was truncated, not rounded."
+                    ? $"{row.Label}执行率填为 {rate.Raw}，按 {executed.Raw} ÷ {budget.Raw} 计算为 {FindingBuilder.F(quotient.Round(4))}%，四舍五入应为 {FindingBuilder.F(rounded)}%（系截尾而非四舍五入）。/ The rate was truncated, not rounded."
                     : $"{row.Label}执行率填为 {rate.Raw}，但全年执行数 {executed.Raw} ÷ 全年预算数 {budget.Raw} = {FindingBuilder.F(computed)}%。/ The stated rate does not match executed ÷ budget.";
                 yield return Descriptor.Make(
                     form,

@@ -26,7 +26,7 @@ internal sealed class BudgetExecutionScoreRule : IRule
                 var candidates = new List<(decimal Low, decimal High)>();
                 if (RateCheck.PercentOf(row.ExecutionRate.Value) is decimal stated)
                 {
-                    var half = row.ExecutionRate.Value.HalfUlp;
+                    var half = row.ExecutionRate.Value.HalfUlp * (row.ExecutionRate.Value.Unit == "‰" ? 0.1m : 1m);
                     candidates.Add((stated - half, stated + half));
                 }
 

@@ -36,9 +36,13 @@ internal sealed class SectionNumberingRule : IRule
                 {
                     problem = $"{where}序号“{section.Label}”重复";
                 }
+                else if (section.Number == 1 && previous > 1)
+                {
+                    // A list that starts again at 1 follows a misplaced heading reported already.
+                }
                 else if (section.Number < previous)
                 {
-                    // A list that starts again lower down follows a misplaced heading reported already.
+                    problem = $"{where}序号“{section.Label}”出现在“{Render(section.Style, previous)}”之后，顺序颠倒或重复";
                 }
                 else if (section.Number != previous + 1)
                 {

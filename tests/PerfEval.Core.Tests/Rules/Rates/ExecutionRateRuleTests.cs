@@ -27,16 +27,16 @@ public sealed class ExecutionRateRuleTests
     }
 
     [Theory]
-    [InlineData("172.85%", 172.85)]
-    [InlineData("172.8%", 172.8)]
-    public void Reports_info_when_the_rate_was_truncated_instead_of_rounded(string rate, double stated)
+    [InlineData("172.85%", 172.85, "172.86%")]
+    [InlineData("172.8%", 172.8, "172.9%")]
+    public void Reports_info_when_the_rate_was_truncated_instead_of_rounded(string rate, double stated, string rounded)
     {
         var f = Check.Single<ExecutionRateRule>(Department(rate));
 
         f.Is("rate.execution", Severity.Info);
         f.AtCell(FormKind.DepartmentSelfEval, table: 2, row: 4, column: FundColumn.Rate);
         f.Figures(expected: 172.86m, actual: (decimal)stated);
-        f.Says(rate, "172.8579%", "172.86%", "截尾");
+        f.Says(rate, "172.8579%", rounded, "截尾");
     }
 
     [Theory]
