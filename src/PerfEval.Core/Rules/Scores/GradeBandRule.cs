@@ -23,7 +23,8 @@ internal sealed partial class GradeBandRule : IRule
                     continue;
                 }
 
-                var stated = m.Groups["g"].Value[..1];
+                var word = m.Groups["g"].Value;
+                var stated = word.Contains('优', StringComparison.Ordinal) ? "优" : word.Contains('良', StringComparison.Ordinal) ? "良" : word.Contains('中', StringComparison.Ordinal) ? "中" : "差";
                 var expected = score >= 90 ? "优" : score >= 80 ? "良" : score >= 60 ? "中" : "差";
                 if (stated == expected)
                 {
