@@ -1,0 +1,275 @@
+using System.Security.Cryptography;
+using Hangfire;
+using Mediator;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PerfEval.Core.Documents;
+using PerfEval.Web.Data;
+using PerfEval.Web.Hosting;
+using PerfEval.Web.Jobs;
+
+namespace PerfEval.Web.Features.Submissions;
+
+/// <summary>
+/// <c>POST /api/submissions</c> (multipart: <c>file</c>, <c>year</c>, optional <c>note</c> and <c>unit</c>): refuses
+/// what cannot be a report before storing anything, returns the existing submission when the same unit sends the same
+/// bytes again, otherwise stores the bytes, then enqueues processing and answers 202 with the status URL.
+/// </summary>
+public static class UploadSubmission
+{
+    public const int MaxNoteLength = 2000;
+    public const int MaxUnitLength = 200;
+    private const int MaxFileNameLength = 255;
+
+    /// <summary>Room for the multipart framing and the small fields around the file.</summary>
+    private const long MultipartOverhead = 64 * 1024;
+
+    public sealed record Command(string Unit, int Year, string FileName, string? Note, byte[] Content) : ICommand<Response>;
+
+    public abstract record Response;
+
+    /// <summary>A new submission, stored and queued.</summary>
+    public sealed record Created(Guid Id, int Version) : Response;
+
+    /// <summary>The same unit sent the same bytes before: that submission.</summary>
+    public sealed record Existing(Guid Id, int Version, SubmissionState State) : Response;
+
+    /// <summary>Not stored: the HTTP status, a stable code and the reason in Chinese.</summary>
+    public sealed record Refused(int Status, string Code, string Message) : Response;
+
+    /// <summary>What the client gets back for an accepted or repeated upload.</summary>
+    public sealed record Receipt(Guid Id, int Version, SubmissionState State, bool Duplicate, string StatusUrl);
+
+    /// <summary>The multipart form, for the OpenAPI document.</summary>
+    public sealed record Form(IFormFile File, int Year, string? Note, string? Unit);
+
+    public sealed class Handler(
+        PerfEvalDbContext db,
+        IBackgroundJobClient jobs,
+        IOptions<PerfEvalOptions> options,
+        TimeProvider clock) : ICommandHandler<Command, Response>
+    {
+        public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(command);
+            var max = options.Value.Upload.MaxBytes;
+            if (command.Content.LongLength > max)
+            {
+                return TooLarge(command.Content.LongLength, max);
+            }
+
+            SourceFormat format;
+            try
+            {
+                format = FormatSniffer.Sniff(command.Content, command.FileName);
+            }
+            catch (DocumentReadException ex)
+            {
+                return new Refused(Problems.StatusFor(ex.Code), ex.Code, ex.Message);
+            }
+
+            var sha = Convert.ToHexStringLower(SHA256.HashData(command.Content));
+
+            // Two uploads racing for the same unit may both pass the checks below; the unique indexes then refuse
+            // one of them, and a second look finds the winner (same bytes) or the next free version number.
+            for (var attempt = 0; ; attempt++)
+            {
+                var existing = await db.Submissions.AsNoTracking()
+                    .Where(s => s.UnitName == command.Unit && s.Sha256 == sha)
+                    .Select(s => new Existing(s.Id, s.Version, s.State))
+                    .FirstOrDefaultAsync(cancellationToken);
+                if (existing is not null)
+                {
+                    return existing;
+                }
+
+                var version = 1 + (await db.Submissions
+                    .Where(s => s.UnitName == command.Unit && s.Year == command.Year)
+                    .MaxAsync(s => (int?)s.Version, cancellationToken) ?? 0);
+                var submission = new Submission
+                {
+                    Id = Guid.CreateVersion7(),
+                    UnitName = command.Unit,
+                    Year = command.Year,
+                    FileName = command.FileName,
+                    ContentType = ContentTypeOf(format),
+                    Size = command.Content.LongLength,
+                    Sha256 = sha,
+                    Note = command.Note,
+                    Version = version,
+                    State = SubmissionState.Queued,
+                    CreatedAt = clock.GetUtcNow().UtcDateTime,
+                    File = new StoredFile { Content = command.Content },
+                };
+                db.Submissions.Add(submission);
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                catch (DbUpdateException) when (attempt < 3)
+                {
+                    db.ChangeTracker.Clear();
+                    continue;
+                }
+
+                // Stored first, then enqueued: a job never looks for bytes that are not there yet.
+                ProcessSubmissionJob.Enqueue(jobs, submission.Id);
+                return new Created(submission.Id, version);
+            }
+        }
+
+        private static Refused TooLarge(long size, long max) => new(
+            StatusCodes.Status413PayloadTooLarge,
+            ReadErrorCodes.TooLarge,
+            $"文件过大（{size / 1024.0 / 1024.0:0.0} MB），超过 {max / 1024.0 / 1024.0:0.#} MB 的上限。请删除嵌入的图片等无关内容后重新上传，或将报告拆分为多个文件。");
+    }
+
+    public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
+        group.MapPost("/", HandleAsync)
+            .WithName(nameof(UploadSubmission))
+            .WithSummary("上传一份自评材料")
+            .Accepts<Form>("multipart/form-data")
+            .Produces<Receipt>(StatusCodes.Status202Accepted)
+            .Produces<Receipt>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
+    private static async Task<Results<Accepted<Receipt>, Ok<Receipt>, ProblemHttpResult>> HandleAsync(
+        HttpRequest request,
+        IMediator mediator,
+        IOptions<PerfEvalOptions> options,
+        CancellationToken cancellationToken)
+    {
+        var max = options.Value.Upload.MaxBytes;
+        var read = await ReadFormAsync(request, max, cancellationToken);
+        if (read.Problem is not null)
+        {
+            return read.Problem;
+        }
+
+        var response = await mediator.Send(read.Command!, cancellationToken);
+        return response switch
+        {
+            Created c => TypedResults.Accepted(
+                SubmissionView.SelfUrl(c.Id),
+                new Receipt(c.Id, c.Version, SubmissionState.Queued, false, SubmissionView.SelfUrl(c.Id))),
+            Existing e => TypedResults.Ok(new Receipt(e.Id, e.Version, e.State, true, SubmissionView.SelfUrl(e.Id))),
+            Refused r => Problems.Create(r.Status, r.Code, Problems.FileRefusalTitle(r.Status), r.Message),
+            _ => throw new InvalidOperationException("Unknown upload response."),
+        };
+    }
+
+    private sealed record ReadResult(Command? Command, ProblemHttpResult? Problem);
+
+    /// <summary>Reads and validates the multipart body; every refusal is a ProblemDetails with a Chinese message.</summary>
+    private static async Task<ReadResult> ReadFormAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType || !(request.ContentType ?? string.Empty).StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        {
+            return Refuse(StatusCodes.Status415UnsupportedMediaType, ApiErrorCodes.NotMultipart, "上传请求的格式不正确",
+                "请以 multipart/form-data 方式上传：文件放在 file 字段，年度放在 year 字段。");
+        }
+
+        var bodyLimit = maxBytes + MultipartOverhead;
+        if (request.ContentLength > bodyLimit)
+        {
+            return Refuse(StatusCodes.Status413PayloadTooLarge, ReadErrorCodes.TooLarge, Problems.FileRefusalTitle(StatusCodes.Status413PayloadTooLarge),
+                $"上传内容过大，文件不能超过 {maxBytes / 1024.0 / 1024.0:0.#} MB。请删除嵌入的图片等无关内容后重新上传，或将报告拆分为多个文件。");
+        }
+
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+        {
+            sizeFeature.MaxRequestBodySize = bodyLimit;
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = bodyLimit }, cancellationToken);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+        {
+            return Refuse(StatusCodes.Status413PayloadTooLarge, ReadErrorCodes.TooLarge, Problems.FileRefusalTitle(StatusCodes.Status413PayloadTooLarge),
+                $"上传内容过大，文件不能超过 {maxBytes / 1024.0 / 1024.0:0.#} MB。请删除嵌入的图片等无关内容后重新上传，或将报告拆分为多个文件。");
+        }
+        catch (BadHttpRequestException)
+        {
+            return Refuse(StatusCodes.Status400BadRequest, ApiErrorCodes.InvalidField, "上传请求的格式不正确",
+                "上传内容不完整或格式有误，请重新上传。");
+        }
+
+        var file = form.Files.GetFile("file");
+        if (file is null)
+        {
+            return Refuse(StatusCodes.Status400BadRequest, ApiErrorCodes.MissingFile, "缺少上传的文件",
+                "请求中没有名为 file 的文件字段。请选择要上传的报告文件。");
+        }
+
+        if (!int.TryParse(form["year"].ToString().Trim(), out var year) || year is < 2000 or > 2100)
+        {
+            return Refuse(StatusCodes.Status400BadRequest, ApiErrorCodes.InvalidYear, "年度填写有误",
+                "请在 year 字段填写报告所属的预算年度（四位数字，如 2023）。");
+        }
+
+        var note = form["note"].ToString().Trim();
+        if (note.Length > MaxNoteLength)
+        {
+            return Refuse(StatusCodes.Status400BadRequest, ApiErrorCodes.InvalidField, "备注过长", $"备注不能超过 {MaxNoteLength} 个字。");
+        }
+
+        var unit = form["unit"].ToString().Trim();
+        if (unit.Length > MaxUnitLength)
+        {
+            return Refuse(StatusCodes.Status400BadRequest, ApiErrorCodes.InvalidField, "单位名称过长", $"单位名称不能超过 {MaxUnitLength} 个字。");
+        }
+
+        if (file.Length > maxBytes)
+        {
+            return Refuse(StatusCodes.Status413PayloadTooLarge, ReadErrorCodes.TooLarge, Problems.FileRefusalTitle(StatusCodes.Status413PayloadTooLarge),
+                $"文件过大（{file.Length / 1024.0 / 1024.0:0.0} MB），超过 {maxBytes / 1024.0 / 1024.0:0.#} MB 的上限。请删除嵌入的图片等无关内容后重新上传，或将报告拆分为多个文件。");
+        }
+
+        var content = new byte[file.Length];
+        await using (var stream = file.OpenReadStream())
+        {
+            await stream.ReadExactlyAsync(content, cancellationToken);
+        }
+
+        var command = new Command(unit, year, SanitizeFileName(file.FileName), note.Length == 0 ? null : note, content);
+        return new ReadResult(command, null);
+    }
+
+    private static ReadResult Refuse(int status, string code, string title, string detail) =>
+        new(null, Problems.Create(status, code, title, detail));
+
+    /// <summary>
+    /// The file name part only: folders (either slash), control characters and surrounding dots and spaces are
+    /// dropped, so a stored name can never point anywhere; an empty result becomes <c>upload</c>.
+    /// </summary>
+    public static string SanitizeFileName(string? name)
+    {
+        var text = (name ?? string.Empty).Replace('\\', '/');
+        text = text[(text.LastIndexOf('/') + 1)..];
+        text = new string(text.Where(c => !char.IsControl(c) && c is not ('<' or '>' or ':' or '"' or '|' or '?' or '*')).ToArray());
+        text = text.Trim().Trim('.').Trim();
+        if (text.Length > MaxFileNameLength)
+        {
+            var extension = Path.GetExtension(text);
+            text = extension.Length is > 0 and <= 16
+                ? text[..(MaxFileNameLength - extension.Length)] + extension
+                : text[..MaxFileNameLength];
+        }
+
+        return text.Length == 0 ? "upload" : text;
+    }
+
+    private static string ContentTypeOf(SourceFormat format) => format switch
+    {
+        SourceFormat.Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        SourceFormat.Html => "text/html",
+        _ => "text/plain",
+    };
+}

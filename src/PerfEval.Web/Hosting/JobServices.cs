@@ -1,0 +1,94 @@
+using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.PostgreSql;
+using Hangfire.SqlServer;
+using Hangfire.Storage.SQLite;
+
+namespace PerfEval.Web.Hosting;
+
+/// <summary>
+/// Registers Hangfire: the storage for the configured provider, the client every role uses to enqueue, and — for the
+/// <c>all</c> and <c>worker</c> roles — a processing server.
+/// </summary>
+/// <remarks>
+/// The storage and the job activator are registered in this container rather than through Hangfire's static
+/// <c>GlobalConfiguration</c>, so two hosts in one process (the tests) never share a queue or resolve jobs from each
+/// other's services.
+/// </remarks>
+public static class JobServices
+{
+    public static IServiceCollection AddPerfEvalJobs(this IServiceCollection services, PerfEvalOptions options, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+
+        services.AddSingleton<JobStorage>(_ => CreateStorage(options, contentRoot));
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire(c => c
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+
+        if (options.Role != ServiceRole.Api)
+        {
+            services.AddHangfireServer((_, server) =>
+            {
+                server.WorkerCount = options.Jobs.WorkerCount > 0 ? options.Jobs.WorkerCount : Environment.ProcessorCount;
+                server.ShutdownTimeout = options.Jobs.ShutdownTimeout;
+                server.SchedulePollingInterval = options.Jobs.PollInterval;
+                server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}";
+            });
+        }
+
+        return services;
+    }
+
+    private static JobStorage CreateStorage(PerfEvalOptions options, string contentRoot)
+    {
+        var poll = options.Jobs.PollInterval;
+        switch (options.Database.Provider)
+        {
+            case DatabaseProvider.Postgres:
+                var postgresOptions = new PostgreSqlStorageOptions
+                {
+                    SchemaName = "hangfire",
+                    QueuePollInterval = poll,
+                    // Without it a job running longer than the invisibility timeout is handed to a second worker.
+                    UseSlidingInvisibilityTimeout = true,
+                    PrepareSchemaIfNecessary = true,
+                };
+                return new PostgreSqlStorage(
+                    new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(options.Database.ConnectionString!, postgresOptions),
+                    postgresOptions);
+            case DatabaseProvider.SqlServer:
+                return new SqlServerStorage(
+                    options.Database.ConnectionString!,
+                    new SqlServerStorageOptions
+                    {
+                        SchemaName = "hangfire",
+                        QueuePollInterval = poll,
+                        SlidingInvisibilityTimeout = TimeSpan.FromMinutes(5),
+                        CommandBatchMaxTimeout = TimeSpan.FromMinutes(5),
+                        UseRecommendedIsolationLevel = true,
+                        DisableGlobalLocks = true,
+                        PrepareSchemaIfNecessary = true,
+                        SqlClientFactory = Microsoft.Data.SqlClient.SqlClientFactory.Instance,
+                    });
+            default:
+                var file = options.Jobs.SqliteFile;
+                if (string.IsNullOrWhiteSpace(file))
+                {
+                    var folder = options.DataPath(contentRoot);
+                    Directory.CreateDirectory(folder);
+                    file = Path.Combine(folder, "hangfire.db");
+                }
+
+                return new SQLiteStorage(
+                    file,
+                    new SQLiteStorageOptions
+                    {
+                        QueuePollInterval = poll,
+                        JournalMode = SQLiteStorageOptions.JournalModes.WAL,
+                    });
+        }
+    }
+}

@@ -1,0 +1,71 @@
+namespace PerfEval.Web.Hosting;
+
+/// <summary>What this process does: serve the API, run jobs, or both (the default, for a single machine).</summary>
+public enum ServiceRole
+{
+    /// <summary>API and an in-process Hangfire server.</summary>
+    All,
+
+    /// <summary>API only: uploads are enqueued for workers elsewhere.</summary>
+    Api,
+
+    /// <summary>Hangfire server only (plus the health endpoints).</summary>
+    Worker,
+}
+
+/// <summary>The relational database that holds submissions, results and (on PostgreSQL and SQL Server) the job queue.</summary>
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+    SqlServer,
+}
+
+/// <summary>The <c>PerfEval</c> configuration section.</summary>
+public sealed class PerfEvalOptions
+{
+    public const string Section = "PerfEval";
+
+    public ServiceRole Role { get; set; } = ServiceRole.All;
+
+    /// <summary>Where the SQLite files live; relative to the working directory.</summary>
+    public string DataFolder { get; set; } = "data";
+
+    public DatabaseOptions Database { get; set; } = new();
+
+    public JobOptions Jobs { get; set; } = new();
+
+    public UploadOptions Upload { get; set; } = new();
+
+    /// <summary>The data folder as an absolute path.</summary>
+    public string DataPath(string contentRoot) => Path.GetFullPath(DataFolder, contentRoot);
+}
+
+public sealed class DatabaseOptions
+{
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Required for Postgres and SqlServer; for Sqlite defaults to <c>perfeval.db</c> in the data folder.</summary>
+    public string? ConnectionString { get; set; }
+}
+
+public sealed class JobOptions
+{
+    /// <summary>Hangfire worker threads in this process; 0 means one per processor (the job is CPU-bound).</summary>
+    public int WorkerCount { get; set; }
+
+    /// <summary>How often an idle worker looks for new jobs (SQLite and SQL Server storage).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a stopping server waits for running jobs before abandoning them to be picked up again.</summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>The Hangfire storage for SQLite; defaults to <c>hangfire.db</c> in the data folder.</summary>
+    public string? SqliteFile { get; set; }
+}
+
+public sealed class UploadOptions
+{
+    /// <summary>The largest file accepted, in bytes (20 MB by default).</summary>
+    public long MaxBytes { get; set; } = 20L * 1024 * 1024;
+}
