@@ -33,7 +33,10 @@ internal static partial class SelfEvalRecognizer
             for (var r = 0; r < table.Rows.Count; r++)
             {
                 var row = table.Rows[r];
-                ReadLabelledValues(row, ref name, ref department, ref implementer);
+                if (r < 12)
+                {
+                    ReadLabelledValues(row, ref name, ref department, ref implementer);
+                }
 
                 if (IsFundHeader(row))
                 {

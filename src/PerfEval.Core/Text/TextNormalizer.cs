@@ -86,6 +86,31 @@ public static class TextNormalizer
         return sb.ToString();
     }
 
+    /// <summary>True when <see cref="Clean"/> would return the text unchanged: no outer whitespace, no runs, only plain spaces.</summary>
+    private static bool IsClean(string text)
+    {
+        if (text.Length == 0)
+        {
+            return true;
+        }
+
+        if (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < text.Length; i++)
+        {
+            var ch = text[i];
+            if (char.IsWhiteSpace(ch) && (ch != ' ' || text[i - 1] == ' '))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>True when <see cref="Key"/> would return the text unchanged (the common case: no allocation).</summary>
     private static bool IsKey(string text)
     {
@@ -107,6 +132,11 @@ public static class TextNormalizer
     public static string Clean(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (IsClean(text))
+        {
+            return text;
+        }
+
         var sb = new StringBuilder(text.Length);
         var space = false;
         foreach (var ch in text.Trim())

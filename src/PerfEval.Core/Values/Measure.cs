@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace PerfEval.Core.Values;
 
@@ -64,16 +65,20 @@ public sealed record Measure
 
     public Comparator Comparator { get; init; } = Comparator.Equal;
 
+    [JsonIgnore]
     public bool IsBlank => Kind == ValueKind.Blank;
 
+    [JsonIgnore]
     public bool HasNumber => Number.HasValue;
 
     /// <summary>Half the last written digit's place: a figure with d decimals stands for ±0.5·10^-d.</summary>
+    [JsonIgnore]
     public decimal HalfUlp => 0.5m * Pow10(-Decimals);
 
     /// <summary>
     /// The unit with its 万/亿 multiplier split off: "万元" → ("元", 10000), "万人" → ("人", 10000), "%" → ("%", 1).
     /// </summary>
+    [JsonIgnore]
     public (string? BaseUnit, decimal Multiplier) Scale
     {
         get
@@ -103,6 +108,7 @@ public sealed record Measure
     }
 
     /// <summary>The figure in the base unit (18200 for "1.82万人"), or null when there is no figure.</summary>
+    [JsonIgnore]
     public decimal? BaseValue => Number * Scale.Multiplier;
 
     public override string ToString() => Raw;

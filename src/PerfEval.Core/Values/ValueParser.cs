@@ -36,7 +36,12 @@ public static partial class ValueParser
     public static Measure Parse(string? raw)
     {
         raw ??= string.Empty;
-        var text = TextNormalizer.Clean(TextNormalizer.ToHalfWidth(raw)).Replace(" ", string.Empty, StringComparison.Ordinal);
+        var text = TextNormalizer.Clean(TextNormalizer.ToHalfWidth(raw));
+        if (text.Contains(' ', StringComparison.Ordinal))
+        {
+            text = text.Replace(" ", string.Empty, StringComparison.Ordinal);
+        }
+
         if (text.Length == 0 || BlankMarks.Contains(text))
         {
             return Measure.Blank with { Raw = raw };
