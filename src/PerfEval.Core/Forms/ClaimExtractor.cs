@@ -12,6 +12,8 @@ namespace PerfEval.Core.Forms;
 /// </summary>
 internal static partial class ClaimExtractor
 {
+    private static readonly System.Buffers.SearchValues<char> ClauseDelimiters = System.Buffers.SearchValues.Create(",，、;；:：。");
+
     private static readonly string[] ChangeWords = ["增加", "减少", "增长", "下降", "提高", "降低", "增幅", "降幅", "比上年", "较上年", "同比"];
 
     private static readonly string[] Subjects = ["本单位", "我单位", "本部门", "我部门", "我会", "本会", "我局", "本局", "全市", "我市", "全县", "我县", "全区", "我区"];
@@ -63,6 +65,7 @@ internal static partial class ClaimExtractor
 
         var sentence = half[start..end];
         var first = claims.Count;
+        string? excerpt = null;
         var qizhong = sentence.IndexOf("其中", StringComparison.Ordinal);
         foreach (Match m in Figure().Matches(sentence))
         {
@@ -87,15 +90,15 @@ internal static partial class ClaimExtractor
                 "万元" or "元" or "亿元" or "千元" => ClaimKind.Amount,
                 _ => ClaimKind.Count,
             };
-            var before = sentence[..m.Index];
-            var label = LabelOf(before, out var year);
+            var before = sentence.AsSpan(0, m.Index);
             var clause = ClauseOf(before);
+            var label = LabelOf(clause, before, out var year);
             if (kind == ClaimKind.Score && !label.Contains('分', StringComparison.Ordinal) && !label.Contains('得', StringComparison.Ordinal) && !label.Contains("评价", StringComparison.Ordinal))
             {
                 continue; // "分" after a figure is a score only when the sentence speaks of scoring.
             }
 
-            var excerpt = text.Substring(start, end - start).Trim();
+            excerpt ??= text.Substring(start, end - start).Trim();
             var claim = new Claim
             {
                 Kind = kind,
@@ -191,15 +194,15 @@ internal static partial class ClaimExtractor
         }
     }
 
-    private static string ClauseOf(string before)
+    private static string ClauseOf(ReadOnlySpan<char> before)
     {
-        var cut = before.LastIndexOfAny([',', '，', '、', ';', '；', ':', '：', '。']);
-        return (cut >= 0 ? before[(cut + 1)..] : before).Trim();
+        var cut = before.LastIndexOfAny(ClauseDelimiters);
+        return (cut >= 0 ? before[(cut + 1)..] : before).Trim().ToString();
     }
 
-    private static string LabelOf(string before, out int? yearOf)
+    private static string LabelOf(string clause, ReadOnlySpan<char> before, out int? yearOf)
     {
-        var label = ClauseOf(before);
+        var label = clause;
         yearOf = null;
         var year = YearPhrase().Matches(label);
         if (year.Count > 0)
@@ -237,7 +240,7 @@ internal static partial class ClaimExtractor
             }
         }
 
-        if (label.Length == 0 && before.TrimEnd().EndsWith('占'))
+        if (label.Length == 0 && before.TrimEnd().EndsWith("占", StringComparison.Ordinal))
         {
             return "占";
         }

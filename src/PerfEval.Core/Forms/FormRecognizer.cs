@@ -124,7 +124,7 @@ public static partial class FormRecognizer
 
                 if (current is { IsReport: true })
                 {
-                    current.Paragraphs.Add(p);
+                    current.Add(p);
                 }
 
                 continue;
@@ -305,6 +305,12 @@ public static partial class FormRecognizer
         public bool IsReport => Kind is FormKind.DepartmentReport or FormKind.ProjectReport;
 
         /// <summary>True once the report has numbered sections or long text (so a second title is a new report).</summary>
-        public bool HasBody => Paragraphs.Any(p => SectionMarkers.Match(p.Text) is not null || p.ListLabel is not null || TextNormalizer.Key(p.Text).Length > 60);
+        public bool HasBody { get; private set; }
+
+        public void Add(ParagraphBlock p)
+        {
+            Paragraphs.Add(p);
+            HasBody |= p.ListLabel is not null || p.Text.Length > 60 || SectionMarkers.Match(p.Text) is not null;
+        }
     }
 }

@@ -15,7 +15,9 @@ internal static partial class SectionMarkers
 {
     public static SectionMarker? Match(string text)
     {
-        var half = TextNormalizer.ToHalfWidth(text);
+        // A section number sits at the start: only the head of the paragraph is looked at (and converted).
+        var head = text.Length > 120 ? text[..120] : text;
+        var half = TextNormalizer.ToHalfWidth(head);
         var lead = half.Length - half.TrimStart().Length;
 
         // Conversion tools leave bookmark marks as text ("[bookmark: _GoBack]五、…"); they are not part of the heading.
