@@ -15,6 +15,11 @@ public class ServiceFactory : WebApplicationFactory<Program>
 {
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "perfeval-web-tests", Guid.NewGuid().ToString("N"));
 
+    /// <summary>Skips the calling test when the database this factory needs is not configured.</summary>
+    public virtual void SkipUnlessAvailable()
+    {
+    }
+
     /// <summary>Settings on top of the defaults; subclasses change the role or the limits.</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 

@@ -23,7 +23,8 @@ public static class JobServices
 
         services.AddSingleton<JobStorage>(_ => CreateStorage(options, contentRoot));
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
-        services.AddHangfire(c => c
+        services.AddHangfire((sp, c) => c
+            .UseLogProvider(new ResilientLogProvider(new AspNetCoreLogProvider(sp.GetRequiredService<ILoggerFactory>())))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
