@@ -14,7 +14,7 @@ internal static partial class ClaimExtractor
 {
     private static readonly System.Buffers.SearchValues<char> ClauseDelimiters = System.Buffers.SearchValues.Create(",，、;；:：。");
 
-    private static readonly string[] ChangeWords = ["增加", "减少", "增长", "下降", "提高", "降低", "增幅", "降幅", "比上年", "较上年", "同比"];
+    private static readonly string[] ChangeWords = ["增加", "减少", "增长", "下降", "提高", "降低", "增幅", "降幅"];
 
     private static readonly string[] Subjects = ["本单位", "我单位", "本部门", "我部门", "我会", "本会", "我局", "本局", "全市", "我市", "全县", "我县", "全区", "我区"];
 

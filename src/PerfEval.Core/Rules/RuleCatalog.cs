@@ -21,6 +21,7 @@ public static class RuleCatalog
         new ExecutionAbove100Rule(),
         new ControlRateRule(),
         new NarrativeShareRule(),
+        new NarrativeGrowthRule(),
         new LevelWeightsRule(),
         new WeightTotalRule(),
         new ScoreTotalRule(),
