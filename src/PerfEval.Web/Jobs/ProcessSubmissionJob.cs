@@ -68,11 +68,18 @@ public sealed partial class ProcessSubmissionJob(PerfEvalDbContext db, TimeProvi
             return;
         }
 
-        await db.Submissions.Where(s => s.Id == id).ExecuteUpdateAsync(
-            u => u.SetProperty(s => s.State, SubmissionState.Processing)
-                .SetProperty(s => s.StartedAt, clock.GetUtcNow().UtcDateTime)
-                .SetProperty(s => s.Attempts, s => s.Attempts + 1),
-            cancellationToken);
+        // Only a submission still queued or processing is claimed: a run that finished in the meantime wins.
+        var claimed = await db.Submissions
+            .Where(s => s.Id == id && (s.State == SubmissionState.Queued || s.State == SubmissionState.Processing))
+            .ExecuteUpdateAsync(
+                u => u.SetProperty(s => s.State, SubmissionState.Processing)
+                    .SetProperty(s => s.StartedAt, clock.GetUtcNow().UtcDateTime)
+                    .SetProperty(s => s.Attempts, s => s.Attempts + 1),
+                cancellationToken);
+        if (claimed == 0)
+        {
+            return;
+        }
 
         var bytes = await db.StoredFiles.AsNoTracking()
             .Where(f => f.SubmissionId == id)
