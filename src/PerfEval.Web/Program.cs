@@ -6,6 +6,7 @@ using PerfEval.Web.Features;
 using PerfEval.Web.Features.Health;
 using PerfEval.Web.Features.Submissions;
 using PerfEval.Web.Hosting;
+using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -51,6 +52,7 @@ app.MapPerfEvalHealth();
 if (options.Role != ServiceRole.Worker)
 {
     app.MapOpenApi();
+    app.MapScalarApiReference("/api/docs");
     app.MapSubmissionsApi();
 }
 

@@ -33,6 +33,20 @@ public sealed class ServiceTests(ServiceFactory factory) : IClassFixture<Service
         Assert.True(paths.TryGetProperty("/api/submissions/{id}/file", out _));
     }
 
+    [Fact]
+    public async Task The_api_reference_page_is_served_with_its_scripts_from_the_service()
+    {
+        var client = factory.CreateClient();
+
+        using var page = await client.GetAsync(new Uri("/api/docs/", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var script = await client.GetAsync(new Uri("/api/docs/scalar.js", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("openapi/v1.json", await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+    }
+
     [Theory]
     [InlineData("state=finished")]
     [InlineData("page=0")]

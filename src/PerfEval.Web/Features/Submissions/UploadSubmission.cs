@@ -43,7 +43,7 @@ public static class UploadSubmission
     public sealed record Receipt(Guid Id, int Version, SubmissionState State, bool Duplicate, string StatusUrl);
 
     /// <summary>The multipart form, for the OpenAPI document.</summary>
-    public sealed record Form(IFormFile File, int Year, string? Note, string? Unit);
+    public sealed record UploadForm(IFormFile File, int Year, string? Note, string? Unit);
 
     public sealed class Handler(
         PerfEvalDbContext db,
@@ -130,7 +130,7 @@ public static class UploadSubmission
         group.MapPost("/", HandleAsync)
             .WithName(nameof(UploadSubmission))
             .WithSummary("上传一份自评材料")
-            .Accepts<Form>("multipart/form-data")
+            .Accepts<UploadForm>("multipart/form-data")
             .Produces<Receipt>(StatusCodes.Status202Accepted)
             .Produces<Receipt>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
