@@ -75,8 +75,7 @@ internal static partial class SelfEvalRecognizer
                     case Mode.Indicators when columns is not null:
                         if (IsTotalRow(row))
                         {
-                            var placed = TableView.Place(table, row, table.ColumnCount - columns.Weight);
-                            total = new TotalRow(FieldAt(table, r, placed, columns.Weight), FieldAt(table, r, placed, columns.Score), TableView.At(table, row.Cells[0]));
+                            total = ReadTotal(table, r, columns);
                             mode = Mode.None;
                         }
                         else
@@ -88,8 +87,7 @@ internal static partial class SelfEvalRecognizer
                     default:
                         if (columns is not null && mode == Mode.None && IsTotalRow(row) && total is null)
                         {
-                            var placed = TableView.Place(table, row, table.ColumnCount - columns.Weight);
-                            total = new TotalRow(FieldAt(table, r, placed, columns.Weight), FieldAt(table, r, placed, columns.Score), TableView.At(table, row.Cells[0]));
+                            total = ReadTotal(table, r, columns);
                         }
 
                         break;
@@ -347,6 +345,14 @@ internal static partial class SelfEvalRecognizer
             Deviation = deviationCell is null ? string.Empty : TableView.Clean(deviationCell.Text),
             At = nameCell is null ? TableView.At(table, row.Cells[0]) : TableView.At(table, nameCell),
         });
+    }
+
+    /// <summary>The 总分 row: its 分值 and 得分 sit under the indicator table's weight and score columns.</summary>
+    private static TotalRow ReadTotal(TableBlock table, int r, IndicatorColumns columns)
+    {
+        var row = table.Rows[r];
+        var placed = TableView.Place(table, row, table.ColumnCount - columns.Weight);
+        return new TotalRow(FieldAt(table, r, placed, columns.Weight), FieldAt(table, r, placed, columns.Score), TableView.At(table, row.Cells[0]));
     }
 
     private static Field FieldAt(TableBlock table, int row, IReadOnlyList<PlacedCell> placed, int column)

@@ -107,3 +107,9 @@ internal static class RateCheck
         _ => null,
     };
 }
+
+/// <summary>Rounding the way figures are written in these forms (half away from zero).</summary>
+internal static class DecimalExtensions
+{
+    public static decimal Round(this decimal value, int decimals) => Math.Round(value, decimals, MidpointRounding.AwayFromZero);
+}

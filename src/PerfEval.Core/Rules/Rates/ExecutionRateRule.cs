@@ -47,8 +47,3 @@ internal sealed class ExecutionRateRule : IRule
         }
     }
 }
-
-internal static class DecimalExtensions
-{
-    public static decimal Round(this decimal value, int decimals) => Math.Round(value, decimals, MidpointRounding.AwayFromZero);
-}

@@ -1,5 +1,4 @@
 using PerfEval.Core.Forms;
-using PerfEval.Core.Rules.Rates;
 
 namespace PerfEval.Core.Rules.Scores;
 
