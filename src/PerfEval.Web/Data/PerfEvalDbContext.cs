@@ -1,15 +1,26 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace PerfEval.Web.Data;
 
 /// <summary>
-/// Submissions, their original bytes and their results. One model for every provider; each provider has a derived
+/// Submissions, their original bytes and their results, the review history, and the accounts (ASP.NET Core Identity
+/// on the same database). One model for every provider; each provider has a derived
 /// context (<see cref="SqliteDbContext"/>, <see cref="PostgresDbContext"/>, <see cref="SqlServerDbContext"/>) so that
 /// its migrations live in their own folder and are found by context type.
 /// </summary>
-public abstract class PerfEvalDbContext(DbContextOptions options) : DbContext(options)
+public abstract class PerfEvalDbContext(DbContextOptions options) : IdentityDbContext<AppUser, IdentityRole, string>(options)
 {
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+
+    public DbSet<ReviewEvent> ReviewEvents => Set<ReviewEvent>();
+
+    public DbSet<StoredDocument> StoredDocuments => Set<StoredDocument>();
+
     public DbSet<Submission> Submissions => Set<Submission>();
 
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
@@ -27,10 +38,11 @@ public abstract class PerfEvalDbContext(DbContextOptions options) : DbContext(op
         configurationBuilder.Properties<decimal>().HavePrecision(38, 10);
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(modelBuilder);
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PerfEvalDbContext).Assembly);
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PerfEvalDbContext).Assembly);
     }
 
     private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(

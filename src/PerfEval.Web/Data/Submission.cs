@@ -64,6 +64,29 @@ public sealed class Submission
     /// <summary>The unit name the document itself states, when it does.</summary>
     public string? StatedUnitName { get; set; }
 
+    /// <summary>The account that uploaded it (a unit clerk, or an admin uploading on a unit's behalf).</summary>
+    public string? UploadedBy { get; set; }
+
+    /// <summary>When the checks last ran on it (the first run, or a re-check after the rules changed).</summary>
+    public DateTime? CheckedAt { get; set; }
+
+    /// <summary>The 全年预算数 of the department self-evaluation's total fund row, in 万元.</summary>
+    public decimal? Budget { get; set; }
+
+    /// <summary>The 全年执行数 of the same row, in 万元.</summary>
+    public decimal? Executed { get; set; }
+
+    /// <summary>The self-assessed 总分 得分 of the department self-evaluation.</summary>
+    public decimal? Score { get; set; }
+
+    /// <summary>The grade the score gives: 优 (≥90), 良 (80–90), 中 (60–80), 差 (&lt;60).</summary>
+    public string? Grade { get; set; }
+
+    /// <summary>Set when an auditor marks the submission reviewed; cleared when it is reopened.</summary>
+    public DateTime? ReviewedAt { get; set; }
+
+    public string? ReviewedBy { get; set; }
+
     public StoredFile? File { get; set; }
 
     public List<ExtractedForm> Forms { get; set; } = [];

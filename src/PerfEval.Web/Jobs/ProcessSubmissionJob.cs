@@ -107,6 +107,7 @@ public sealed partial class ProcessSubmissionJob(PerfEvalDbContext db, TimeProvi
     {
         var findings = result.Findings;
         var forms = result.Extraction.Submission.Forms;
+        var headline = Headline.Of(result.Extraction.Submission);
         var now = clock.GetUtcNow().UtcDateTime;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -116,6 +117,11 @@ public sealed partial class ProcessSubmissionJob(PerfEvalDbContext db, TimeProvi
         await db.Submissions.Where(s => s.Id == id).ExecuteUpdateAsync(
             u => u.SetProperty(s => s.State, SubmissionState.Done)
                 .SetProperty(s => s.FinishedAt, now)
+                .SetProperty(s => s.CheckedAt, now)
+                .SetProperty(s => s.Budget, headline.Budget)
+                .SetProperty(s => s.Executed, headline.Executed)
+                .SetProperty(s => s.Score, headline.Score)
+                .SetProperty(s => s.Grade, headline.Grade)
                 .SetProperty(s => s.ErrorCode, (string?)null)
                 .SetProperty(s => s.ErrorMessage, (string?)null)
                 .SetProperty(s => s.FindingCount, findings.Count)
@@ -136,6 +142,11 @@ public sealed partial class ProcessSubmissionJob(PerfEvalDbContext db, TimeProvi
             Json = JsonSerializer.Serialize(f, JsonOutput.Options),
         }));
         db.Findings.AddRange(findings.Select((f, i) => ToStored(id, i, f)));
+        db.StoredDocuments.Add(new StoredDocument
+        {
+            SubmissionId = id,
+            Json = JsonSerializer.Serialize(result.Extraction.Document.Blocks, JsonOutput.Options),
+        });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
@@ -175,6 +186,7 @@ public sealed partial class ProcessSubmissionJob(PerfEvalDbContext db, TimeProvi
     {
         await db.Findings.Where(f => f.SubmissionId == id).ExecuteDeleteAsync(cancellationToken);
         await db.ExtractedForms.Where(f => f.SubmissionId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.StoredDocuments.Where(d => d.SubmissionId == id).ExecuteDeleteAsync(cancellationToken);
     }
 
     private static StoredFinding ToStored(Guid submissionId, int ordinal, Core.Rules.Finding f) => new()

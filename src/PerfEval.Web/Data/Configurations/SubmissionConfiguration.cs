@@ -22,11 +22,18 @@ internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submiss
         b.Property(s => s.ErrorCode).HasMaxLength(64).IsUnicode(false);
         b.Property(s => s.ErrorMessage).HasMaxLength(2000);
         b.Property(s => s.StatedUnitName).HasMaxLength(200);
+        b.Property(s => s.UploadedBy).HasMaxLength(256);
+        b.Property(s => s.ReviewedBy).HasMaxLength(256);
+        b.Property(s => s.Grade).HasMaxLength(4);
+        b.Property(s => s.Budget).HasPrecision(20, 6);
+        b.Property(s => s.Executed).HasPrecision(20, 6);
+        b.Property(s => s.Score).HasPrecision(9, 4);
 
         // One submission per unit and file content; one version number per unit and year.
         b.HasIndex(s => new { s.UnitName, s.Sha256 }).IsUnique();
         b.HasIndex(s => new { s.UnitName, s.Year, s.Version }).IsUnique();
         b.HasIndex(s => new { s.Year, s.CreatedAt });
+        b.HasIndex(s => new { s.Year, s.UnitName });
         b.HasIndex(s => s.State);
         b.HasIndex(s => s.CreatedAt);
 
@@ -89,5 +96,33 @@ internal sealed class FindingConfiguration : IEntityTypeConfiguration<Finding>
         b.Property(f => f.Fingerprint).HasMaxLength(16).IsUnicode(false);
         b.HasIndex(f => new { f.SubmissionId, f.Ordinal }).IsUnique();
         b.HasIndex(f => new { f.SubmissionId, f.Severity });
+        // The submissions list filters by rule category (EXISTS on this index).
+        b.HasIndex(f => new { f.Category, f.SubmissionId });
+    }
+}
+
+internal sealed class StoredDocumentConfiguration : IEntityTypeConfiguration<StoredDocument>
+{
+    public void Configure(EntityTypeBuilder<StoredDocument> b)
+    {
+        b.ToTable("StoredDocuments");
+        b.HasKey(d => d.SubmissionId);
+        b.Property(d => d.Json).IsRequired();
+        b.HasOne<Submission>().WithOne().HasForeignKey<StoredDocument>(d => d.SubmissionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ReviewEventConfiguration : IEntityTypeConfiguration<ReviewEvent>
+{
+    public void Configure(EntityTypeBuilder<ReviewEvent> b)
+    {
+        b.ToTable("ReviewEvents");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Fingerprint).HasMaxLength(16).IsUnicode(false);
+        b.Property(e => e.Action).HasMaxLength(16).IsUnicode(false).HasConversion<string>();
+        b.Property(e => e.Comment).HasMaxLength(2000);
+        b.Property(e => e.Actor).HasMaxLength(256);
+        b.HasIndex(e => new { e.SubmissionId, e.Id });
+        b.HasOne<Submission>().WithMany().HasForeignKey(e => e.SubmissionId).OnDelete(DeleteBehavior.Cascade);
     }
 }

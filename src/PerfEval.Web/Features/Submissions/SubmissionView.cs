@@ -52,6 +52,29 @@ public sealed record SubmissionView
     /// <summary>The unit name the document states, when it does.</summary>
     public string? StatedUnit { get; init; }
 
+    /// <summary>The account that uploaded the file.</summary>
+    public string? UploadedBy { get; init; }
+
+    /// <summary>When the checks last ran (a re-check after a rules change moves it).</summary>
+    public DateTime? CheckedAt { get; init; }
+
+    /// <summary>The department's 全年预算数 in 万元, from its self-evaluation.</summary>
+    public decimal? Budget { get; init; }
+
+    /// <summary>The department's 全年执行数 in 万元.</summary>
+    public decimal? Executed { get; init; }
+
+    /// <summary>The self-assessed 总分.</summary>
+    public decimal? Score { get; init; }
+
+    /// <summary>优 / 良 / 中 / 差 from <see cref="Score"/>.</summary>
+    public string? Grade { get; init; }
+
+    /// <summary>When an auditor marked it reviewed, and who.</summary>
+    public DateTime? ReviewedAt { get; init; }
+
+    public string? ReviewedBy { get; init; }
+
     public SubmissionLinks Links => new(SelfUrl(Id), SelfUrl(Id) + "/findings", SelfUrl(Id) + "/forms", SelfUrl(Id) + "/file");
 
     public static string SelfUrl(Guid id) => $"/api/submissions/{id}";
@@ -78,5 +101,13 @@ public sealed record SubmissionView
         WarningCount = s.WarningCount,
         StatedYear = s.StatedYear,
         StatedUnit = s.StatedUnitName,
+        UploadedBy = s.UploadedBy,
+        CheckedAt = s.CheckedAt,
+        Budget = s.Budget,
+        Executed = s.Executed,
+        Score = s.Score,
+        Grade = s.Grade,
+        ReviewedAt = s.ReviewedAt,
+        ReviewedBy = s.ReviewedBy,
     };
 }
