@@ -1,8 +1,11 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Hangfire;
 using Mediator;
+using PerfEval.Web.Auth;
 using PerfEval.Web.Features;
+using PerfEval.Web.Features.Accounts;
 using PerfEval.Web.Features.Health;
 using PerfEval.Web.Features.Submissions;
 using PerfEval.Web.Hosting;
@@ -20,6 +23,8 @@ builder.Services.AddPerfEvalData(options, contentRoot);
 builder.Services.AddPerfEvalJobs(options, contentRoot);
 builder.Services.AddPerfEvalHealthChecks();
 builder.Services.AddMediator((MediatorOptions o) => o.ServiceLifetime = ServiceLifetime.Scoped);
+builder.Services.AddPerfEvalAuth();
+builder.Services.Configure<AdminOptions>(builder.Configuration.GetSection("PerfEval:Admin"));
 
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
@@ -48,15 +53,38 @@ app.UseStatusCodePages();
 
 await app.Services.MigrateDatabaseAsync();
 
+// `PerfEval.Web create-admin [name]` and `PerfEval.Web reset-password <name>` print a one-time password and exit.
+if (await AccountCommands.TryRunAsync(args, app.Services, Console.Out) is int exitCode)
+{
+    return exitCode;
+}
+
+if (options.Role != ServiceRole.Worker)
+{
+    await AccountCommands.EnsureFirstAdminAsync(app.Services);
+}
+
+app.UseSecurityHeaders();
+app.UseAuthentication();
+app.UseAuthorization();
+
 app.MapPerfEvalHealth();
 if (options.Role != ServiceRole.Worker)
 {
     app.MapOpenApi();
     app.MapScalarApiReference("/api/docs");
     app.MapSubmissionsApi();
+    app.MapAccountsApi();
+    app.UseHangfireDashboard("/hangfire", new DashboardOptions
+    {
+        Authorization = [new AdminDashboardFilter()],
+        DashboardTitle = "PerfEval 后台任务",
+        AppPath = "/",
+    });
 }
 
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

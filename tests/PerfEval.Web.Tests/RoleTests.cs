@@ -21,7 +21,7 @@ public sealed class ApiRoleTests(ApiRoleServiceFactory factory) : IClassFixture<
     [Fact]
     public async Task Uploads_are_stored_and_stay_queued_for_a_worker_elsewhere()
     {
-        var client = factory.CreateClient();
+        var client = await factory.ClientAsync();
         var bytes = await File.ReadAllBytesAsync(Api.Sample("2023-miluo-disabled-federation.docx"), TestContext.Current.CancellationToken);
 
         var (response, receipt) = await client.UploadAsync(bytes, "report.docx");
@@ -41,7 +41,7 @@ public sealed class WorkerRoleTests(WorkerRoleServiceFactory factory) : IClassFi
     [Fact]
     public async Task Serves_health_but_not_the_api()
     {
-        var client = factory.CreateClient();
+        var client = await factory.ClientAsync();
 
         using var api = await client.GetAsync(new Uri("/api/submissions", UriKind.Relative), TestContext.Current.CancellationToken);
         var ready = await client.GetJsonAsync("/health/ready");

@@ -1,9 +1,15 @@
 using System.Diagnostics;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using PerfEval.Web.Auth;
+using PerfEval.Web.Data;
+using PerfEval.Web.Features.Accounts;
 
 namespace PerfEval.Web.Tests;
 
@@ -14,6 +20,46 @@ namespace PerfEval.Web.Tests;
 public class ServiceFactory : WebApplicationFactory<Program>
 {
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "perfeval-web-tests", Guid.NewGuid().ToString("N"));
+
+    private readonly Dictionary<string, string> tokens = [];
+
+    /// <summary>A client signed in with a personal access token of an account of the role (created on first use;
+    /// the same user name gives the same account). A unit account belongs to <paramref name="unit"/>.</summary>
+    public async Task<HttpClient> ClientAsync(string role = Roles.Admin, string? unit = null, string? userName = null)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(role, unit, userName));
+        return client;
+    }
+
+    /// <summary>A client that is not signed in.</summary>
+    public HttpClient AnonymousClient() => CreateClient();
+
+    /// <summary>A personal access token for an account of the role (see <see cref="ClientAsync"/>).</summary>
+    public async Task<string> TokenAsync(string role, string? unit = null, string? userName = null)
+    {
+        userName ??= unit is null ? $"test-{role}" : $"test-{role}-{Convert.ToHexStringLower(System.Text.Encoding.UTF8.GetBytes(unit))[..16]}";
+        if (tokens.TryGetValue(userName, out var cached))
+        {
+            return cached;
+        }
+
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByNameAsync(userName);
+        if (user is null)
+        {
+            await scope.ServiceProvider.GetRequiredService<AccountBootstrap>().CreateOrResetAsync(userName, role, unit, null);
+            user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException("account not created");
+            user.MustChangePassword = false;
+            await users.UpdateAsync(user);
+        }
+
+        var db = scope.ServiceProvider.GetRequiredService<PerfEvalDbContext>();
+        var created = await IssueToken.CreateAsync(db, TimeProvider.System, user.Id, "tests", null, CancellationToken.None);
+        tokens[userName] = created.Token;
+        return created.Token;
+    }
 
     /// <summary>Skips the calling test when the database this factory needs is not configured.</summary>
     public virtual void SkipUnlessAvailable()
@@ -89,7 +135,7 @@ internal static class Api
     }
 
     public static async Task<(HttpResponseMessage Response, JsonElement Body)> UploadAsync(
-        this HttpClient client, byte[] bytes, string fileName, int? year = 2023, string? unit = null, string? note = null)
+        this HttpClient client, byte[] bytes, string fileName, int? year = 2023, string? unit = "测试单位", string? note = null)
     {
         using var form = Form(bytes, fileName, year, unit, note);
         var response = await client.PostAsync(new Uri("/api/submissions", UriKind.Relative), form, TestContext.Current.CancellationToken);

@@ -9,7 +9,7 @@ public sealed class ServiceTests(ServiceFactory factory) : IClassFixture<Service
     [Fact]
     public async Task Health_endpoints_report_live_and_ready()
     {
-        var client = factory.CreateClient();
+        var client = factory.AnonymousClient();
 
         var live = await client.GetJsonAsync("/health/live");
         var ready = await client.GetJsonAsync("/health/ready");
@@ -22,7 +22,7 @@ public sealed class ServiceTests(ServiceFactory factory) : IClassFixture<Service
     [Fact]
     public async Task The_openapi_document_lists_the_submission_endpoints()
     {
-        var document = await factory.CreateClient().GetJsonAsync("/openapi/v1.json");
+        var document = await (await factory.ClientAsync()).GetJsonAsync("/openapi/v1.json");
 
         var paths = document.GetProperty("paths");
         Assert.True(paths.TryGetProperty("/api/submissions", out var submissions));
@@ -36,7 +36,7 @@ public sealed class ServiceTests(ServiceFactory factory) : IClassFixture<Service
     [Fact]
     public async Task The_api_reference_page_is_served_with_its_scripts_from_the_service()
     {
-        var client = factory.CreateClient();
+        var client = await factory.ClientAsync();
 
         using var page = await client.GetAsync(new Uri("/api/docs/", UriKind.Relative), TestContext.Current.CancellationToken);
         using var script = await client.GetAsync(new Uri("/api/docs/scalar.js", UriKind.Relative), TestContext.Current.CancellationToken);
@@ -53,14 +53,14 @@ public sealed class ServiceTests(ServiceFactory factory) : IClassFixture<Service
     [InlineData("pageSize=1000")]
     public async Task A_bad_list_query_is_a_400_problem(string query)
     {
-        using var response = await factory.CreateClient().GetAsync(new Uri($"/api/submissions?{query}", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var response = await (await factory.ClientAsync()).GetAsync(new Uri($"/api/submissions?{query}", UriKind.Relative), TestContext.Current.CancellationToken);
         Api.AssertProblem(response, await response.ReadJsonAsync(), 400, "invalid-field");
     }
 
     [Fact]
     public async Task An_unknown_route_is_a_404_problem()
     {
-        using var response = await factory.CreateClient().GetAsync(new Uri("/api/nothing-here", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var response = await (await factory.ClientAsync()).GetAsync(new Uri("/api/nothing-here", UriKind.Relative), TestContext.Current.CancellationToken);
         Api.AssertProblem(response, await response.ReadJsonAsync(), 404, "not-found");
     }
 

@@ -27,7 +27,7 @@ public abstract class SubmissionProcessingTests<TFactory>(TFactory factory)
     public async Task Processes_the_seed_report_and_serves_its_findings_forms_and_file()
     {
         factory.SkipUnlessAvailable();
-        var client = factory.CreateClient();
+        var client = await factory.ClientAsync();
         var bytes = await File.ReadAllBytesAsync(Api.Sample(Seed), TestContext.Current.CancellationToken);
 
         var (response, receipt) = await client.UploadAsync(bytes, Seed, unit: "汨罗市残疾人联合会", note: "首次报送");
@@ -83,7 +83,7 @@ public abstract class SubmissionProcessingTests<TFactory>(TFactory factory)
     public async Task The_corrected_seed_ends_done_without_errors()
     {
         factory.SkipUnlessAvailable();
-        var client = factory.CreateClient();
+        var client = await factory.ClientAsync();
         var bytes = await File.ReadAllBytesAsync(Api.Sample(Corrected), TestContext.Current.CancellationToken);
 
         var (_, receipt) = await client.UploadAsync(bytes, Corrected, unit: "corrected-unit");
@@ -99,7 +99,7 @@ public abstract class SubmissionProcessingTests<TFactory>(TFactory factory)
     public async Task The_same_bytes_from_the_same_unit_return_the_existing_submission()
     {
         factory.SkipUnlessAvailable();
-        var client = factory.CreateClient();
+        var client = await factory.ClientAsync();
         var bytes = await File.ReadAllBytesAsync(Api.Sample(Seed), TestContext.Current.CancellationToken);
 
         var (first, firstBody) = await client.UploadAsync(bytes, Seed, unit: "dedupe-unit");
@@ -118,7 +118,7 @@ public abstract class SubmissionProcessingTests<TFactory>(TFactory factory)
     public async Task A_new_file_from_the_same_unit_and_year_is_the_next_version_and_the_first_stays_readable()
     {
         factory.SkipUnlessAvailable();
-        var client = factory.CreateClient();
+        var client = await factory.ClientAsync();
         var seed = await File.ReadAllBytesAsync(Api.Sample(Seed), TestContext.Current.CancellationToken);
         var corrected = await File.ReadAllBytesAsync(Api.Sample(Corrected), TestContext.Current.CancellationToken);
 
@@ -151,7 +151,7 @@ public abstract class SubmissionProcessingTests<TFactory>(TFactory factory)
     public async Task A_truncated_docx_ends_failed_with_the_readers_message_without_retries()
     {
         factory.SkipUnlessAvailable();
-        var client = factory.CreateClient();
+        var client = await factory.ClientAsync();
         var seed = await File.ReadAllBytesAsync(Api.Sample(Seed), TestContext.Current.CancellationToken);
         var truncated = seed[..(seed.Length * 6 / 10)];
         var refusal = Assert.Throws<DocumentReadException>(() => Evaluator.Check(truncated, "interrupted.docx"));
@@ -176,7 +176,7 @@ public abstract class SubmissionProcessingTests<TFactory>(TFactory factory)
     public async Task Running_the_job_again_and_twice_at_once_leaves_one_set_of_results()
     {
         factory.SkipUnlessAvailable();
-        var client = factory.CreateClient();
+        var client = await factory.ClientAsync();
         var bytes = await File.ReadAllBytesAsync(Api.Sample(Seed), TestContext.Current.CancellationToken);
         var (_, receipt) = await client.UploadAsync(bytes, Seed, unit: "idempotent-unit");
         var id = Guid.Parse(receipt.GetProperty("id").GetString()!);

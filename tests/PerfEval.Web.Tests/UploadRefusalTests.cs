@@ -22,7 +22,7 @@ public sealed class UploadRefusalTests(SmallLimitServiceFactory factory) : IClas
     [Fact]
     public async Task An_empty_file_is_refused_with_400()
     {
-        var (response, body) = await factory.CreateClient().UploadAsync([], "report.docx");
+        var (response, body) = await (await factory.ClientAsync()).UploadAsync([], "report.docx");
         Api.AssertProblem(response, body, 400, "empty-file");
     }
 
@@ -30,7 +30,7 @@ public sealed class UploadRefusalTests(SmallLimitServiceFactory factory) : IClas
     public async Task A_pdf_is_refused_with_415()
     {
         var pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n");
-        var (response, body) = await factory.CreateClient().UploadAsync(pdf, "report.docx");
+        var (response, body) = await (await factory.ClientAsync()).UploadAsync(pdf, "report.docx");
         Api.AssertProblem(response, body, 415, "unsupported-format");
     }
 
@@ -44,7 +44,7 @@ public sealed class UploadRefusalTests(SmallLimitServiceFactory factory) : IClas
             archive.CreateEntry("xl/workbook.xml");
         }
 
-        var (response, body) = await factory.CreateClient().UploadAsync(zip.ToArray(), "report.xlsx");
+        var (response, body) = await (await factory.ClientAsync()).UploadAsync(zip.ToArray(), "report.xlsx");
         Api.AssertProblem(response, body, 415, "unsupported-format");
     }
 
@@ -53,7 +53,7 @@ public sealed class UploadRefusalTests(SmallLimitServiceFactory factory) : IClas
     {
         var big = new byte[SmallLimitServiceFactory.MaxBytes + (128 * 1024)];
         Random.Shared.NextBytes(big);
-        var (response, body) = await factory.CreateClient().UploadAsync(big, "big.docx");
+        var (response, body) = await (await factory.ClientAsync()).UploadAsync(big, "big.docx");
         Api.AssertProblem(response, body, 413, "too-large");
     }
 
@@ -61,7 +61,7 @@ public sealed class UploadRefusalTests(SmallLimitServiceFactory factory) : IClas
     public async Task A_file_just_over_the_limit_is_refused_with_413()
     {
         var over = Enumerable.Repeat((byte)'a', (int)SmallLimitServiceFactory.MaxBytes + 1).ToArray();
-        var (response, body) = await factory.CreateClient().UploadAsync(over, "big.txt");
+        var (response, body) = await (await factory.ClientAsync()).UploadAsync(over, "big.txt");
         Api.AssertProblem(response, body, 413, "too-large");
     }
 
@@ -69,7 +69,7 @@ public sealed class UploadRefusalTests(SmallLimitServiceFactory factory) : IClas
     public async Task A_body_that_is_not_multipart_is_refused_with_415()
     {
         using var content = Api.Json(new { year = 2023 });
-        using var response = await factory.CreateClient().PostAsync(new Uri("/api/submissions", UriKind.Relative), content, TestContext.Current.CancellationToken);
+        using var response = await (await factory.ClientAsync()).PostAsync(new Uri("/api/submissions", UriKind.Relative), content, TestContext.Current.CancellationToken);
         Api.AssertProblem(response, await response.ReadJsonAsync(), 415, "not-multipart");
     }
 
@@ -77,7 +77,7 @@ public sealed class UploadRefusalTests(SmallLimitServiceFactory factory) : IClas
     public async Task A_form_without_a_file_is_refused_with_400()
     {
         using var form = new MultipartFormDataContent { { new StringContent("2023"), "year" } };
-        using var response = await factory.CreateClient().PostAsync(new Uri("/api/submissions", UriKind.Relative), form, TestContext.Current.CancellationToken);
+        using var response = await (await factory.ClientAsync()).PostAsync(new Uri("/api/submissions", UriKind.Relative), form, TestContext.Current.CancellationToken);
         Api.AssertProblem(response, await response.ReadJsonAsync(), 400, "missing-file");
     }
 
@@ -87,7 +87,7 @@ public sealed class UploadRefusalTests(SmallLimitServiceFactory factory) : IClas
     [InlineData(20230)]
     public async Task A_missing_or_impossible_year_is_refused_with_400(int? year)
     {
-        var (response, body) = await factory.CreateClient().UploadAsync(Text, "report.txt", year: year);
+        var (response, body) = await (await factory.ClientAsync()).UploadAsync(Text, "report.txt", year: year);
         Api.AssertProblem(response, body, 400, "invalid-year");
     }
 
@@ -97,7 +97,7 @@ public sealed class UploadRefusalTests(SmallLimitServiceFactory factory) : IClas
     [InlineData("..", "upload")]
     public async Task Only_the_file_name_part_of_a_path_is_kept(string sent, string kept)
     {
-        var client = factory.CreateClient();
+        var client = await factory.ClientAsync();
         var bytes = Encoding.UTF8.GetBytes($"2023年度部门整体支出绩效自评报告\n{sent}\n");
 
         var (response, receipt) = await client.UploadAsync(bytes, sent, unit: "path-unit");
@@ -110,7 +110,7 @@ public sealed class UploadRefusalTests(SmallLimitServiceFactory factory) : IClas
     [Fact]
     public async Task An_unknown_submission_is_a_404_problem()
     {
-        var client = factory.CreateClient();
+        var client = await factory.ClientAsync();
         foreach (var suffix in new[] { string.Empty, "/findings", "/forms", "/file" })
         {
             using var response = await client.GetAsync(new Uri($"/api/submissions/{Guid.NewGuid()}{suffix}", UriKind.Relative), TestContext.Current.CancellationToken);
@@ -121,7 +121,7 @@ public sealed class UploadRefusalTests(SmallLimitServiceFactory factory) : IClas
     [Fact]
     public async Task After_every_refusal_the_service_still_accepts_a_good_upload()
     {
-        var client = factory.CreateClient();
+        var client = await factory.ClientAsync();
         await client.UploadAsync([], "empty.docx");
         await client.UploadAsync(new byte[SmallLimitServiceFactory.MaxBytes + 1], "big.docx");
         await client.UploadAsync(Encoding.ASCII.GetBytes("%PDF-1.4\n"), "a.pdf");

@@ -11,6 +11,12 @@ public static class ApiErrorCodes
     public const string InvalidYear = "invalid-year";
     public const string InvalidField = "invalid-field";
     public const string NotFound = "not-found";
+    public const string Unauthenticated = "unauthenticated";
+    public const string Forbidden = "forbidden";
+    public const string BadCredentials = "bad-credentials";
+    public const string PasswordChangeRequired = "password-change-required";
+    public const string AccountLocked = "account-locked";
+    public const string Conflict = "conflict";
     public const string Internal = "internal-error";
 }
 

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using PerfEval.Web.Auth;
 using PerfEval.Web.Data;
 
 namespace PerfEval.Web.Features.Submissions;
@@ -8,7 +9,7 @@ namespace PerfEval.Web.Features.Submissions;
 /// <summary><c>GET /api/submissions/{id}/file</c>: the original bytes as uploaded, always as an attachment.</summary>
 public static class DownloadOriginal
 {
-    public sealed record Query(Guid Id) : IQuery<Original?>;
+    public sealed record Query(Guid Id, Viewer Viewer) : IQuery<Original?>;
 
     public sealed record Original(string FileName, string ContentType, byte[] Content);
 
@@ -18,6 +19,7 @@ public static class DownloadOriginal
         {
             ArgumentNullException.ThrowIfNull(query);
             return await db.Submissions.AsNoTracking()
+                .VisibleTo(query.Viewer)
                 .Where(s => s.Id == query.Id)
                 .Select(s => new Original(s.FileName, s.ContentType, s.File!.Content))
                 .FirstOrDefaultAsync(cancellationToken);
@@ -32,9 +34,9 @@ public static class DownloadOriginal
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> HandleAsync(
-        Guid id, IMediator mediator, HttpResponse response, CancellationToken cancellationToken)
+        Guid id, System.Security.Claims.ClaimsPrincipal user, IMediator mediator, HttpResponse response, CancellationToken cancellationToken)
     {
-        if (await mediator.Send(new Query(id), cancellationToken) is not { } original)
+        if (await mediator.Send(new Query(id, Viewer.From(user)), cancellationToken) is not { } original)
         {
             return Problems.SubmissionNotFound(id);
         }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using PerfEval.Web.Auth;
 using PerfEval.Web.Data;
 
 namespace PerfEval.Web.Features.Submissions;
@@ -12,7 +13,7 @@ namespace PerfEval.Web.Features.Submissions;
 /// </summary>
 public static class GetFindings
 {
-    public sealed record Query(Guid Id) : IQuery<Response?>;
+    public sealed record Query(Guid Id, Viewer Viewer) : IQuery<Response?>;
 
     public sealed record Response(Guid SubmissionId, SubmissionState State, IReadOnlyList<FindingView> Findings);
 
@@ -37,6 +38,7 @@ public static class GetFindings
         {
             ArgumentNullException.ThrowIfNull(query);
             var state = await db.Submissions.AsNoTracking()
+                .VisibleTo(query.Viewer)
                 .Where(s => s.Id == query.Id)
                 .Select(s => (SubmissionState?)s.State)
                 .FirstOrDefaultAsync(cancellationToken);
@@ -72,8 +74,8 @@ public static class GetFindings
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     private static async Task<Results<Ok<Response>, ProblemHttpResult>> HandleAsync(
-        Guid id, IMediator mediator, CancellationToken cancellationToken) =>
-        await mediator.Send(new Query(id), cancellationToken) is { } response
+        Guid id, System.Security.Claims.ClaimsPrincipal user, IMediator mediator, CancellationToken cancellationToken) =>
+        await mediator.Send(new Query(id, Viewer.From(user)), cancellationToken) is { } response
             ? TypedResults.Ok(response)
             : Problems.SubmissionNotFound(id);
 }

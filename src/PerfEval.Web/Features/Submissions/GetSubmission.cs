@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using PerfEval.Web.Auth;
 using PerfEval.Web.Data;
 
 namespace PerfEval.Web.Features.Submissions;
@@ -8,7 +9,7 @@ namespace PerfEval.Web.Features.Submissions;
 /// <summary><c>GET /api/submissions/{id}</c>: state, timestamps and finding counts of one submission.</summary>
 public static class GetSubmission
 {
-    public sealed record Query(Guid Id) : IQuery<SubmissionView?>;
+    public sealed record Query(Guid Id, Viewer Viewer) : IQuery<SubmissionView?>;
 
     public sealed class Handler(PerfEvalDbContext db) : IQueryHandler<Query, SubmissionView?>
     {
@@ -16,6 +17,7 @@ public static class GetSubmission
         {
             ArgumentNullException.ThrowIfNull(query);
             return await db.Submissions.AsNoTracking()
+                .VisibleTo(query.Viewer)
                 .Where(s => s.Id == query.Id)
                 .Select(SubmissionView.Projection)
                 .FirstOrDefaultAsync(cancellationToken);
@@ -29,8 +31,8 @@ public static class GetSubmission
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     private static async Task<Results<Ok<SubmissionView>, ProblemHttpResult>> HandleAsync(
-        Guid id, IMediator mediator, CancellationToken cancellationToken) =>
-        await mediator.Send(new Query(id), cancellationToken) is { } view
+        Guid id, System.Security.Claims.ClaimsPrincipal user, IMediator mediator, CancellationToken cancellationToken) =>
+        await mediator.Send(new Query(id, Viewer.From(user)), cancellationToken) is { } view
             ? TypedResults.Ok(view)
             : Problems.SubmissionNotFound(id);
 }

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using PerfEval.Web.Auth;
 using PerfEval.Web.Data;
 using PerfEval.Web.Data.Configurations;
 
@@ -15,8 +16,20 @@ public static class ListSubmissions
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
 
+    /// <summary>The orders a list can be sorted in.</summary>
+    public static IReadOnlyList<string> Sorts { get; } = ["newest", "oldest", "errors", "unit", "score"];
+
     public sealed record Query(int? Year, string? Unit, SubmissionState? State, bool? HasErrors, int Page, int PageSize)
-        : IQuery<Page>;
+        : IQuery<Page>
+    {
+        public Viewer Viewer { get; init; } = Viewer.System;
+
+        /// <summary>Only submissions with at least one finding of this rule category (<c>totals</c>, <c>rates</c>, …).</summary>
+        public string? Category { get; init; }
+
+        /// <summary>One of <see cref="Sorts"/>; newest first by default.</summary>
+        public string Sort { get; init; } = "newest";
+    }
 
     public sealed record Page(IReadOnlyList<SubmissionView> Items, int PageNumber, int PageSize, int Total);
 
@@ -25,7 +38,7 @@ public static class ListSubmissions
         public async ValueTask<Page> Handle(Query query, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(query);
-            var submissions = db.Submissions.AsNoTracking();
+            var submissions = db.Submissions.AsNoTracking().VisibleTo(query.Viewer);
             if (query.Year is int year)
             {
                 submissions = submissions.Where(s => s.Year == year);
@@ -48,9 +61,21 @@ public static class ListSubmissions
                     : submissions.Where(s => s.State == SubmissionState.Done && s.ErrorCount == 0);
             }
 
+            if (query.Category is { } category)
+            {
+                submissions = submissions.Where(s => db.Findings.Any(f => f.Category == category && f.SubmissionId == s.Id));
+            }
+
             var total = await submissions.CountAsync(cancellationToken);
-            var items = await submissions
-                .OrderByDescending(s => s.CreatedAt)
+            IOrderedQueryable<Submission> ordered = query.Sort switch
+            {
+                "oldest" => submissions.OrderBy(s => s.CreatedAt),
+                "errors" => submissions.OrderByDescending(s => s.ErrorCount).ThenByDescending(s => s.WarningCount).ThenByDescending(s => s.CreatedAt),
+                "unit" => submissions.OrderBy(s => s.UnitName).ThenByDescending(s => s.Year).ThenByDescending(s => s.Version),
+                "score" => submissions.OrderBy(s => s.Score == null).ThenBy(s => s.Score).ThenByDescending(s => s.CreatedAt),
+                _ => submissions.OrderByDescending(s => s.CreatedAt),
+            };
+            var items = await ordered
                 .ThenByDescending(s => s.Id)
                 .Skip((query.Page - 1) * query.PageSize)
                 .Take(query.PageSize)
@@ -63,16 +88,19 @@ public static class ListSubmissions
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
         group.MapGet("/", HandleAsync)
             .WithName(nameof(ListSubmissions))
-            .WithSummary("按年度、单位、状态、是否有错误筛选报送")
+            .WithSummary("按年度、单位、状态、是否有错误、问题类别筛选报送，可排序、分页")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
     private static async Task<Results<Ok<Page>, ProblemHttpResult>> HandleAsync(
         IMediator mediator,
+        System.Security.Claims.ClaimsPrincipal user,
         CancellationToken cancellationToken,
         int? year = null,
         string? unit = null,
         string? state = null,
         bool? hasErrors = null,
+        string? category = null,
+        string? sort = null,
         int page = 1,
         int pageSize = DefaultPageSize)
     {
@@ -94,7 +122,19 @@ public static class ListSubmissions
                 $"page 从 1 开始；pageSize 在 1 到 {MaxPageSize} 之间。");
         }
 
-        var query = new Query(year, string.IsNullOrWhiteSpace(unit) ? null : unit.Trim(), wanted, hasErrors, page, pageSize);
+        sort = string.IsNullOrWhiteSpace(sort) ? "newest" : sort.Trim().ToLowerInvariant();
+        if (!Sorts.Contains(sort))
+        {
+            return Problems.Create(StatusCodes.Status400BadRequest, ApiErrorCodes.InvalidField, "查询条件有误",
+                $"sort 只能是 {string.Join("、", Sorts)}。");
+        }
+
+        var query = new Query(year, string.IsNullOrWhiteSpace(unit) ? null : unit.Trim(), wanted, hasErrors, page, pageSize)
+        {
+            Viewer = Viewer.From(user),
+            Category = string.IsNullOrWhiteSpace(category) ? null : category.Trim().ToLowerInvariant(),
+            Sort = sort,
+        };
         return TypedResults.Ok(await mediator.Send(query, cancellationToken));
     }
 }

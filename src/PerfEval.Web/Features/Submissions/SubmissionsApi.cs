@@ -4,13 +4,13 @@ namespace PerfEval.Web.Features.Submissions;
 public static class SubmissionsApi
 {
     /// <summary>
-    /// Maps the group. Accounts and roles are not built yet, so the group is anonymous; an authorization policy is
-    /// added here per group (and per endpoint where a role differs) once they are.
+    /// Maps the group: every role reads (a unit only its own organisation's, enforced in each query through
+    /// <see cref="Auth.ViewerQueries.VisibleTo"/>); units and admins upload.
     /// </summary>
     public static RouteGroupBuilder MapSubmissionsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/submissions").WithTags("Submissions");
-        UploadSubmission.Map(group);
+        var group = app.MapGroup("/api/submissions").WithTags("Submissions").RequireAuthorization(Auth.Policies.ReadSubmissions);
+        UploadSubmission.Map(group).RequireAuthorization(Auth.Policies.Upload);
         ListSubmissions.Map(group);
         GetSubmission.Map(group);
         GetFindings.Map(group);

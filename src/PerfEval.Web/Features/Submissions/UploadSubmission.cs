@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PerfEval.Core.Documents;
+using PerfEval.Web.Auth;
 using PerfEval.Web.Data;
 using PerfEval.Web.Hosting;
 using PerfEval.Web.Jobs;
@@ -26,7 +27,11 @@ public static class UploadSubmission
     /// <summary>Room for the multipart framing and the small fields around the file.</summary>
     private const long MultipartOverhead = 64 * 1024;
 
-    public sealed record Command(string Unit, int Year, string FileName, string? Note, byte[] Content) : ICommand<Response>;
+    public sealed record Command(string Unit, int Year, string FileName, string? Note, byte[] Content) : ICommand<Response>
+    {
+        /// <summary>The account that uploads (kept with the submission).</summary>
+        public string? UploadedBy { get; init; }
+    }
 
     public abstract record Response;
 
@@ -42,7 +47,8 @@ public static class UploadSubmission
     /// <summary>What the client gets back for an accepted or repeated upload.</summary>
     public sealed record Receipt(Guid Id, int Version, SubmissionState State, bool Duplicate, string StatusUrl);
 
-    /// <summary>The multipart form, for the OpenAPI document.</summary>
+    /// <summary>The multipart form, for the OpenAPI document. <c>unit</c> is for an admin uploading on a unit's
+    /// behalf; a unit account always uploads for its own organisation.</summary>
     public sealed record UploadForm(IFormFile File, int Year, string? Note, string? Unit);
 
     public sealed class Handler(
@@ -101,6 +107,7 @@ public static class UploadSubmission
                     Version = version,
                     State = SubmissionState.Queued,
                     CreatedAt = clock.GetUtcNow().UtcDateTime,
+                    UploadedBy = command.UploadedBy,
                     File = new StoredFile { Content = command.Content },
                 };
                 db.Submissions.Add(submission);
@@ -139,6 +146,7 @@ public static class UploadSubmission
 
     private static async Task<Results<Accepted<Receipt>, Ok<Receipt>, ProblemHttpResult>> HandleAsync(
         HttpRequest request,
+        System.Security.Claims.ClaimsPrincipal user,
         IMediator mediator,
         IOptions<PerfEvalOptions> options,
         CancellationToken cancellationToken)
@@ -150,7 +158,31 @@ public static class UploadSubmission
             return read.Problem;
         }
 
-        var response = await mediator.Send(read.Command!, cancellationToken);
+        var viewer = Viewer.From(user);
+        var command = read.Command!;
+        if (viewer.IsUnit)
+        {
+            if (string.IsNullOrEmpty(viewer.UnitName))
+            {
+                return Problems.Create(StatusCodes.Status403Forbidden, ApiErrorCodes.Forbidden, "账号未绑定单位",
+                    "该报送账号没有绑定所属单位，不能上传。请联系系统管理员为账号设置单位。");
+            }
+
+            if (command.Unit.Length > 0 && command.Unit != viewer.UnitName)
+            {
+                return Problems.Create(StatusCodes.Status403Forbidden, ApiErrorCodes.Forbidden, "不能代其他单位报送",
+                    $"当前账号属于“{viewer.UnitName}”，只能上传本单位的材料。unit 字段可以不填。");
+            }
+
+            command = command with { Unit = viewer.UnitName };
+        }
+        else if (command.Unit.Length == 0)
+        {
+            return Problems.Create(StatusCodes.Status400BadRequest, ApiErrorCodes.InvalidField, "缺少单位名称",
+                "代单位上传时，请在 unit 字段填写报送单位的名称。");
+        }
+
+        var response = await mediator.Send(command with { UploadedBy = viewer.UserName }, cancellationToken);
         return response switch
         {
             Created c => TypedResults.Accepted(
