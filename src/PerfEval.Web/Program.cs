@@ -62,6 +62,7 @@ if (await AccountCommands.TryRunAsync(args, app.Services, Console.Out) is int ex
 if (options.Role != ServiceRole.Worker)
 {
     await AccountCommands.EnsureFirstAdminAsync(app.Services);
+    PerfEval.Web.Jobs.SweepStuckSubmissionsJob.Schedule(app.Services.GetRequiredService<IRecurringJobManager>());
 }
 
 app.UseSecurityHeaders();

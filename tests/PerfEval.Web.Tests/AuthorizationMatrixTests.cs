@@ -69,6 +69,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         ("GET", "/api/submissions/{A}/findings", [401, 200, 404, 200, 200, 200]),
         ("GET", "/api/submissions/{A}/forms", [401, 200, 404, 200, 200, 200]),
         ("GET", "/api/submissions/{A}/file", [401, 200, 404, 200, 200, 200]),
+        ("POST", "/api/submissions/recheck?year=1999", [401, 403, 403, 400, 403, 400]),
         ("GET", "/api/me", [401, 200, 200, 200, 200, 200]),
         ("GET", "/api/tokens", [401, 200, 200, 200, 200, 200]),
         ("POST", "/api/tokens", [401, 201, 201, 201, 201, 201]),

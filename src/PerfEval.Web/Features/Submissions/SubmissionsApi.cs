@@ -16,6 +16,7 @@ public static class SubmissionsApi
         GetFindings.Map(group);
         GetForms.Map(group);
         DownloadOriginal.Map(group);
+        RecheckSubmissions.Map(group);
         return group;
     }
 }
