@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Mediator;
 using PerfEval.Web.Features;
 using PerfEval.Web.Features.Health;
+using PerfEval.Web.Features.Review;
 using PerfEval.Web.Features.Submissions;
 using PerfEval.Web.Hosting;
 using Scalar.AspNetCore;
@@ -54,6 +55,7 @@ if (options.Role != ServiceRole.Worker)
     app.MapOpenApi();
     app.MapScalarApiReference("/api/docs");
     app.MapSubmissionsApi();
+    app.MapReviewApi();
 }
 
 await app.RunAsync();
