@@ -62,16 +62,35 @@ public sealed class ReviewTests(ReviewHost<ServiceFactory> host) : IClassFixture
     }
 
     [Fact]
-    public async Task A_body_that_is_not_json_is_a_400_problem()
+    public async Task A_body_that_is_not_json_is_a_problem()
     {
         var id = await host.UploadSeedAsync("body-unit");
         var auditor = host.Client(ReviewUser.Auditor("吴审核"));
         var finding = (await auditor.GetReviewAsync(id)).Findings()[0].GetProperty("id").GetInt64();
+        var decision = new Uri($"/api/submissions/{id}/findings/{finding}/decision", UriKind.Relative);
+        var reviewed = new Uri($"/api/submissions/{id}/reviewed", UriKind.Relative);
 
-        using var content = new StringContent("{\"action\": ", Encoding.UTF8, "application/json");
-        using var response = await auditor.PostAsync(new Uri($"/api/submissions/{id}/findings/{finding}/decision", UriKind.Relative), content, TestContext.Current.CancellationToken);
+        foreach (var uri in new[] { decision, reviewed })
+        {
+            using var broken = new StringContent("{\"action\": ", Encoding.UTF8, "application/json");
+            using var brokenResponse = await auditor.PostAsync(uri, broken, TestContext.Current.CancellationToken);
+            Api.AssertProblem(brokenResponse, await brokenResponse.ReadJsonAsync(), 400, "invalid-field");
 
-        Api.AssertProblem(response, await response.ReadJsonAsync(), 400, "invalid-field");
+            // The framework refuses other content types before the handler (its generic problem, code included).
+            using var text = new StringContent("dismissed", Encoding.UTF8, "text/plain");
+            using var textResponse = await auditor.PostAsync(uri, text, TestContext.Current.CancellationToken);
+            var textBody = await textResponse.ReadJsonAsync();
+            Assert.Equal(HttpStatusCode.UnsupportedMediaType, textResponse.StatusCode);
+            Assert.True(Api.HasChinese(textBody.GetProperty("detail").GetString()));
+            Assert.False(string.IsNullOrEmpty(textBody.GetProperty("code").GetString()));
+        }
+
+        Assert.Empty((await auditor.GetReviewAsync(id)).History());
+
+        // Marking reviewed needs no body at all.
+        using var bare = await auditor.PostAsync(reviewed, null, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, bare.StatusCode);
+        Assert.True((await bare.ReadJsonAsync()).GetProperty("reviewed").GetBoolean());
     }
 
     [Fact]
@@ -108,11 +127,18 @@ public sealed class ReviewTests(ReviewHost<ServiceFactory> host) : IClassFixture
         var (byFingerprint, body) = await stranger.DecideAsync(id, finding.GetProperty("fingerprint").GetString()!, "confirmed");
         Api.AssertProblem(byFingerprint, body, 404, "not-found");
 
-        // Nothing was recorded, and the unit's own view works.
+        // Nothing was recorded.
         var review = await host.Client(ReviewUser.Auditor("审核员")).GetReviewAsync(id);
         Assert.Empty(review.History());
         Assert.False(review.GetProperty("reviewed").GetBoolean());
-        Assert.True((await own.GetJsonAsync($"/api/submissions/{id}/document")).GetProperty("available").GetBoolean());
+        // A unit sees its own document and where the findings are, but not the reviewers' decisions.
+        await host.Client(ReviewUser.Auditor("审核员")).DecideAsync(id, finding.GetProperty("id").GetInt64(), "dismissed", "不适用");
+        var ownDocument = await own.GetJsonAsync($"/api/submissions/{id}/document");
+        Assert.True(ownDocument.GetProperty("available").GetBoolean());
+        Assert.All(ownDocument.GetProperty("places").EnumerateArray(), p => Assert.Equal(System.Text.Json.JsonValueKind.Null, p.GetProperty("state").ValueKind));
+        var auditorDocument = await host.Client(ReviewUser.Auditor("审核员")).GetJsonAsync($"/api/submissions/{id}/document");
+        Assert.Equal("dismissed", auditorDocument.GetProperty("places").EnumerateArray()
+            .Single(p => p.GetProperty("findingId").GetInt64() == finding.GetProperty("id").GetInt64()).GetProperty("state").GetString());
 
         // The handlers themselves scope by the viewer, whoever calls them.
         await using var scope = host.Services.CreateAsyncScope();

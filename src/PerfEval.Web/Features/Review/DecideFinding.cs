@@ -144,7 +144,8 @@ public static class DecideFinding
             .Accepts<DecisionRequest>("application/json")
             .Produces<Decided>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
     private static async Task<Results<Ok<Decided>, ProblemHttpResult>> HandleAsync(
         Guid id,

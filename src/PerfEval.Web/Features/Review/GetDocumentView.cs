@@ -21,12 +21,13 @@ public static class GetDocumentView
     public sealed record Response(Guid SubmissionId, SubmissionState State, bool Available, string Html, IReadOnlyList<FindingPlace> Places);
 
     /// <summary>Where one finding is drawn. <see cref="PlaceId"/> is null when the finding names no place in the
-    /// document (a missing form); <see cref="RelatedPlaceIds"/> leaves out its own place.</summary>
+    /// document (a missing form); <see cref="RelatedPlaceIds"/> leaves out its own place. <see cref="State"/> is the
+    /// reviewers' decision, null for a unit (the review itself is for auditors, finance and admins).</summary>
     public sealed record FindingPlace(
         long FindingId,
         string Fingerprint,
         string Severity,
-        FindingState State,
+        FindingState? State,
         string? PlaceId,
         IReadOnlyList<string> RelatedPlaceIds);
 
@@ -58,10 +59,11 @@ public static class GetDocumentView
                 .Where(f => f.SubmissionId == query.SubmissionId)
                 .OrderBy(f => f.Ordinal)
                 .ToListAsync(cancellationToken);
-            var events = await db.ReviewEvents.AsNoTracking()
-                .Where(e => e.SubmissionId == query.SubmissionId && e.Fingerprint != null)
-                .ToListAsync(cancellationToken);
-            var decisions = Triage.Decisions(events);
+            var decisions = query.Viewer.IsUnit
+                ? null
+                : Triage.Decisions(await db.ReviewEvents.AsNoTracking()
+                    .Where(e => e.SubmissionId == query.SubmissionId && e.Fingerprint != null)
+                    .ToListAsync(cancellationToken));
 
             var flagged = findings.Select(f => new FlaggedFinding(
                 f.Id,
@@ -73,7 +75,7 @@ public static class GetDocumentView
                 f.Id,
                 f.Fingerprint,
                 f.Severity,
-                decisions.DecisionOf(f.Fingerprint).State,
+                decisions?.DecisionOf(f.Fingerprint).State,
                 rendered.Places[i].PlaceId,
                 rendered.Places[i].RelatedPlaceIds)).ToList();
             return new Response(query.SubmissionId, state.Value, true, rendered.Html, places);

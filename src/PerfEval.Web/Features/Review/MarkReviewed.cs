@@ -84,7 +84,8 @@ public static class MarkReviewed
             .Produces<Marked>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapDelete("/{id:guid}/reviewed", UnmarkAsync)
             .WithName("UnmarkReviewed")
             .WithSummary("取消报送的已审核标记，重新进入审核")
