@@ -38,6 +38,9 @@ public sealed record RenderedDocument(string Html, IReadOnlyList<FindingPlaces> 
 /// <c>class="flagged error|warning|info"</c> (the most severe finding there) and <c>data-findings</c> (finding ids,
 /// space-separated); places a finding refers to carry <c>class="related"</c> and <c>data-related</c>; a paragraph
 /// finding with an offset wraps exactly its figure in <c>&lt;mark class="error|warning|info" data-findings="…"&gt;</c>.
+/// Also: list labels in <c>&lt;span class="list-label"&gt;</c>, header rows as <c>th</c>, a grid position no cell covers
+/// (a ragged row) as an empty <c>&lt;td class="hole"&gt;</c>, nested tables as <c>table.nested</c> without ids, and each
+/// table's block index in <c>data-block</c>.
 /// </summary>
 public static class DocumentHtml
 {
