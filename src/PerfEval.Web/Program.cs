@@ -7,6 +7,7 @@ using PerfEval.Web.Auth;
 using PerfEval.Web.Features;
 using PerfEval.Web.Features.Accounts;
 using PerfEval.Web.Features.Health;
+using PerfEval.Web.Features.Review;
 using PerfEval.Web.Features.Submissions;
 using PerfEval.Web.Hosting;
 using Scalar.AspNetCore;
@@ -82,6 +83,7 @@ if (options.Role != ServiceRole.Worker)
         DashboardTitle = "PerfEval 后台任务",
         AppPath = "/",
     });
+    app.MapReviewApi();
 }
 
 await app.RunAsync();

@@ -25,6 +25,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
 
         public string SubmissionOfB { get; private set; } = string.Empty;
 
+        public string FindingOfA { get; private set; } = string.Empty;
+
         public async ValueTask InitializeAsync()
         {
             Clients["anonymous"] = Factory.AnonymousClient();
@@ -37,11 +39,15 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
             SubmissionOfB = await UploadAsync(Clients["unitB"], "B");
             await Clients[Roles.Admin].WaitUntilFinishedAsync(SubmissionOfA);
             await Clients[Roles.Admin].WaitUntilFinishedAsync(SubmissionOfB);
+            var review = await Clients[Roles.Auditor].GetJsonAsync($"/api/submissions/{SubmissionOfA}/review");
+            FindingOfA = review.GetProperty("forms")[0].GetProperty("categories")[0].GetProperty("findings")[0].GetProperty("id").ToString();
         }
 
         private static async Task<string> UploadAsync(HttpClient client, string tag)
         {
-            var (response, body) = await client.UploadAsync(Encoding.UTF8.GetBytes($"部门整体支出绩效自评报告 {tag}\n一、基本情况\n"), $"{tag}.txt", unit: null);
+            // The seed report (so there are findings to decide on), made distinct per unit.
+            var seed = await File.ReadAllTextAsync(Api.Sample("2023-miluo-disabled-federation.txt"), TestContext.Current.CancellationToken);
+            var (response, body) = await client.UploadAsync(Encoding.UTF8.GetBytes(seed + $"\n（{tag}）\n"), $"{tag}.txt", unit: null);
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
             return body.GetProperty("id").GetString()!;
         }
@@ -70,6 +76,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         ("GET", "/api/submissions/{A}/forms", [401, 200, 404, 200, 200, 200]),
         ("GET", "/api/submissions/{A}/file", [401, 200, 404, 200, 200, 200]),
         ("POST", "/api/submissions/recheck?year=1999", [401, 403, 403, 400, 403, 400]),
+        ("GET", "/api/submissions/{A}/review", [401, 403, 403, 200, 200, 200]),
+        ("GET", "/api/submissions/{A}/document", [401, 200, 404, 200, 200, 200]),
+        ("POST", "/api/submissions/{A}/findings/{F}/decision", [401, 403, 403, 200, 403, 403]),
+        ("POST", "/api/submissions/{A}/reviewed", [401, 403, 403, 200, 403, 403]),
+        ("DELETE", "/api/submissions/{A}/reviewed", [401, 403, 403, 200, 403, 403]),
         ("GET", "/api/me", [401, 200, 200, 200, 200, 200]),
         ("GET", "/api/tokens", [401, 200, 200, 200, 200, 200]),
         ("POST", "/api/tokens", [401, 201, 201, 201, 201, 201]),
@@ -101,7 +112,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
     [MemberData(nameof(Cases))]
     public async Task Each_endpoint_answers_each_role_as_intended(string method, string path, string caller, int expected)
     {
-        var url = path.Replace("{A}", fixture.SubmissionOfA, StringComparison.Ordinal);
+        var url = path.Replace("{A}", fixture.SubmissionOfA, StringComparison.Ordinal).Replace("{F}", fixture.FindingOfA, StringComparison.Ordinal);
         using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(url, UriKind.Relative)) { Content = BodyFor(method, path, caller) };
 
         using var response = await fixture.Clients[caller].SendAsync(request, TestContext.Current.CancellationToken);
@@ -227,6 +238,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         {
             "/api/submissions" => Api.Form(Encoding.UTF8.GetBytes($"绩效自评报告 第{n}份\n"), $"m{n}.txt", unit: caller is Roles.Admin or Roles.Auditor or Roles.Finance ? $"代报单位{n}" : null),
             "/api/tokens" => JsonContent.Create(new { name = $"令牌{n}" }),
+            "/api/submissions/{A}/findings/{F}/decision" => JsonContent.Create(new { action = "confirmed", comment = "核实无误" }),
             "/api/admin/users" => JsonContent.Create(new { userName = $"matrix-user-{n}", role = "auditor" }),
             "/api/admin/organisations" => JsonContent.Create(new { name = $"单位{n}" }),
             _ => null,

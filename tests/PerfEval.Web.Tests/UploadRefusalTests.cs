@@ -70,7 +70,7 @@ public sealed class UploadRefusalTests(SmallLimitServiceFactory factory) : IClas
     {
         using var content = Api.Json(new { year = 2023 });
         using var response = await (await factory.ClientAsync()).PostAsync(new Uri("/api/submissions", UriKind.Relative), content, TestContext.Current.CancellationToken);
-        Api.AssertProblem(response, await response.ReadJsonAsync(), 415, "not-multipart");
+        Api.AssertProblem(response, await response.ReadJsonAsync(), 415, "unsupported-content-type");
     }
 
     [Fact]

@@ -11,6 +11,7 @@ public static class ApiErrorCodes
     public const string InvalidYear = "invalid-year";
     public const string InvalidField = "invalid-field";
     public const string NotFound = "not-found";
+    public const string UnsupportedContentType = "unsupported-content-type";
     public const string Unauthenticated = "unauthenticated";
     public const string Forbidden = "forbidden";
     public const string BadCredentials = "bad-credentials";
@@ -47,7 +48,8 @@ public static class Problems
     {
         StatusCodes.Status404NotFound => (ApiErrorCodes.NotFound, "请求的地址不存在。"),
         StatusCodes.Status405MethodNotAllowed => (ApiErrorCodes.InvalidField, "该地址不支持此请求方法。"),
-        StatusCodes.Status415UnsupportedMediaType => (ApiErrorCodes.NotMultipart, "请以 multipart/form-data 方式上传：文件放在 file 字段，年度放在 year 字段。"),
+        StatusCodes.Status415UnsupportedMediaType => (ApiErrorCodes.UnsupportedContentType,
+            "请求内容的类型不对：上传文件请用 multipart/form-data（文件放在 file 字段，年度放在 year 字段），其他请求请用 application/json。"),
         StatusCodes.Status413PayloadTooLarge => (ReadErrorCodes.TooLarge, "上传内容过大。"),
         >= 500 => (ApiErrorCodes.Internal, "服务器处理请求时出错，请稍后重试；如仍失败，请联系管理员。"),
         _ => (ApiErrorCodes.InvalidField, "请求有误，请检查后重试。"),

@@ -139,13 +139,13 @@ public sealed partial class ProcessSubmissionJob(PerfEvalDbContext db, TimeProvi
             Kind = Wire.Name(f.Kind),
             Title = f.Title,
             Name = FormName(f),
-            Json = JsonSerializer.Serialize(f, JsonOutput.Options),
+            Json = JsonSerializer.Serialize(f, JsonOutput.Compact),
         }));
         db.Findings.AddRange(findings.Select((f, i) => ToStored(id, i, f)));
         db.StoredDocuments.Add(new StoredDocument
         {
             SubmissionId = id,
-            Json = JsonSerializer.Serialize(result.Extraction.Document.Blocks, JsonOutput.Options),
+            Json = JsonSerializer.Serialize(result.Extraction.Document.Blocks, JsonOutput.Compact),
         });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
