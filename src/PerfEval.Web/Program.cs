@@ -9,6 +9,7 @@ using PerfEval.Web.Features.Accounts;
 using PerfEval.Web.Features.Health;
 using PerfEval.Web.Features.Submissions;
 using PerfEval.Web.Hosting;
+using PerfEval.Web.Pages;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -24,6 +25,7 @@ builder.Services.AddPerfEvalJobs(options, contentRoot);
 builder.Services.AddPerfEvalHealthChecks();
 builder.Services.AddMediator((MediatorOptions o) => o.ServiceLifetime = ServiceLifetime.Scoped);
 builder.Services.AddPerfEvalAuth();
+builder.Services.AddPerfEvalPages();
 builder.Services.Configure<AdminOptions>(builder.Configuration.GetSection("PerfEval:Admin"));
 
 builder.Services.ConfigureHttpJsonOptions(o =>
@@ -65,7 +67,9 @@ if (options.Role != ServiceRole.Worker)
 }
 
 app.UseSecurityHeaders();
+app.UseStaticFiles();
 app.UseAuthentication();
+app.UsePasswordChangeGate();
 app.UseAuthorization();
 
 app.MapPerfEvalHealth();
@@ -75,6 +79,7 @@ if (options.Role != ServiceRole.Worker)
     app.MapScalarApiReference("/api/docs");
     app.MapSubmissionsApi();
     app.MapAccountsApi();
+    app.MapRazorPages();
     app.UseHangfireDashboard("/hangfire", new DashboardOptions
     {
         Authorization = [new AdminDashboardFilter()],
