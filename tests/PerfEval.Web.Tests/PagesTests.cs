@@ -207,6 +207,24 @@ public sealed class PagesTests(ServiceFactory factory) : IClassFixture<ServiceFa
     }
 
     [Fact]
+    public async Task A_file_the_reader_cannot_read_ends_failed_and_its_status_page_says_why()
+    {
+        using var clerk = await PagesClient.SignedInAsync(factory, Name("truncated"), Roles.Unit, Name("截断单位"));
+        var seed = await SampleAsync();
+
+        var id = await UploadThroughPageAsync(clerk, seed[..(seed.Length * 6 / 10)], "interrupted.docx");
+        var finished = await (await factory.ClientAsync()).WaitUntilFinishedAsync(id);
+        var status = await clerk.GetAsync($"/submissions/{id}/status");
+
+        Assert.Equal("failed", finished.GetProperty("state").GetString());
+        Assert.Equal("处理失败", status.Document.QuerySelector("[data-testid=state]")?.TextContent);
+        Assert.Equal(finished.GetProperty("error").GetProperty("message").GetString(), status.Document.QuerySelector("[data-testid=error-message]")?.TextContent);
+        Assert.False(status.Document.QuerySelector("[data-when=failed]")!.HasAttribute("hidden"));
+        Assert.True(status.Document.QuerySelector("[data-when=done]")!.HasAttribute("hidden"));
+        Assert.Equal("is-failed", status.Document.QuerySelector("[data-step=finished]")?.GetAttribute("class"));
+    }
+
+    [Fact]
     public async Task Sending_the_same_file_again_shows_the_earlier_submission()
     {
         using var clerk = await PagesClient.SignedInAsync(factory, Name("again"), Roles.Unit, Name("重复单位"));
