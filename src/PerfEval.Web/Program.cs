@@ -10,6 +10,7 @@ using PerfEval.Web.Features.Health;
 using PerfEval.Web.Features.Review;
 using PerfEval.Web.Features.Submissions;
 using PerfEval.Web.Hosting;
+using PerfEval.Web.Pages;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -25,6 +26,7 @@ builder.Services.AddPerfEvalJobs(options, contentRoot);
 builder.Services.AddPerfEvalHealthChecks();
 builder.Services.AddMediator((MediatorOptions o) => o.ServiceLifetime = ServiceLifetime.Scoped);
 builder.Services.AddPerfEvalAuth();
+builder.Services.AddPerfEvalPages();
 builder.Services.Configure<AdminOptions>(builder.Configuration.GetSection("PerfEval:Admin"));
 
 builder.Services.ConfigureHttpJsonOptions(o =>
@@ -67,7 +69,9 @@ if (options.Role != ServiceRole.Worker)
 }
 
 app.UseSecurityHeaders();
+app.UseStaticFiles();
 app.UseAuthentication();
+app.UsePasswordChangeGate();
 app.UseAuthorization();
 
 app.MapPerfEvalHealth();
@@ -77,6 +81,7 @@ if (options.Role != ServiceRole.Worker)
     app.MapScalarApiReference("/api/docs");
     app.MapSubmissionsApi();
     app.MapAccountsApi();
+    app.MapRazorPages();
     app.UseHangfireDashboard("/hangfire", new DashboardOptions
     {
         Authorization = [new AdminDashboardFilter()],
