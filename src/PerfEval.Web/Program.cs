@@ -54,6 +54,8 @@ if (options.Role != ServiceRole.Worker)
     app.MapOpenApi();
     app.MapScalarApiReference("/api/docs");
     app.MapSubmissionsApi();
+    PerfEval.Web.Features.Statistics.StatisticsApi.MapStatisticsApi(app);
+    PerfEval.Web.Features.Exports.ExportsApi.MapExportsApi(app);
 }
 
 await app.RunAsync();
