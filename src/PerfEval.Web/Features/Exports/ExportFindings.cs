@@ -87,6 +87,9 @@ public static class ExportFindings
 
     public static string FileName(int year, ExportFormat format) => $"{year}年度自评检查问题清单{ExportFormats.Extension(format)}";
 
+    /// <summary>The name for clients that cannot read a UTF-8 file name.</summary>
+    public static string AsciiFileName(int year, ExportFormat format) => $"perfeval-findings-{year}{ExportFormats.Extension(format)}";
+
     /// <summary>The sheet: a header row, then a row per finding as <paramref name="findings"/> yields them.</summary>
     public static ExportSheet SheetOf(IAsyncEnumerable<FindingRow> findings) =>
         new(Sheet, [26, 6, 6, 24, 26, 28, 34, 10, 8, 70, 18, 40, 10, 10], Rows(findings), HeaderRow: true);
@@ -129,6 +132,7 @@ public static class ExportFindings
 
     private static async Task<Results<PushStreamHttpResult, FileStreamHttpResult, ProblemHttpResult>> HandleAsync(
         IMediator mediator,
+        HttpResponse response,
         CancellationToken cancellationToken,
         string? year = null,
         string? format = null,
@@ -162,6 +166,7 @@ public static class ExportFindings
 
         var query = new Query(fiscalYear, string.IsNullOrWhiteSpace(unit) ? null : unit.Trim(), wantedCategory, wantedSeverity);
         var findings = mediator.CreateStream(query, cancellationToken);
-        return await ExportResults.FileAsync([SheetOf(findings)], exportFormat, FileName(fiscalYear, exportFormat), cancellationToken);
+        return await ExportResults.FileAsync(
+            response, [SheetOf(findings)], exportFormat, FileName(fiscalYear, exportFormat), AsciiFileName(fiscalYear, exportFormat), cancellationToken);
     }
 }

@@ -1,21 +1,29 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
 
 namespace PerfEval.Web.Features.Exports;
 
 /// <summary>Sends sheets as a download: CSV streamed as it is written, XLSX built in a temporary file first (a zip
-/// package needs a seekable stream) and deleted once sent. The file name goes out as <c>filename*</c> (UTF-8) with an
-/// ASCII fallback.</summary>
+/// package needs a seekable stream) and deleted once sent. The Chinese file name goes out as <c>filename*</c> (UTF-8),
+/// with a readable ASCII <c>filename</c> for clients that do not read it.</summary>
 internal static class ExportResults
 {
     public static async Task<Results<PushStreamHttpResult, FileStreamHttpResult, ProblemHttpResult>> FileAsync(
-        IReadOnlyList<ExportSheet> sheets, ExportFormat format, string fileName, CancellationToken cancellationToken)
+        HttpResponse response,
+        IReadOnlyList<ExportSheet> sheets,
+        ExportFormat format,
+        string fileName,
+        string asciiFileName,
+        CancellationToken cancellationToken)
     {
+        response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment")
+        {
+            FileName = asciiFileName,
+            FileNameStar = fileName,
+        }.ToString();
         if (format == ExportFormat.Csv)
         {
-            return TypedResults.Stream(
-                body => CsvExport.WriteAsync(body, sheets, cancellationToken),
-                ExportFormats.CsvContentType,
-                fileName);
+            return TypedResults.Stream(body => CsvExport.WriteAsync(body, sheets, cancellationToken), ExportFormats.CsvContentType);
         }
 
         var file = new FileStream(
@@ -29,7 +37,7 @@ internal static class ExportResults
         {
             await XlsxExport.WriteAsync(file, sheets, cancellationToken);
             file.Position = 0;
-            return TypedResults.File(file, ExportFormats.XlsxContentType, fileName);
+            return TypedResults.File(file, ExportFormats.XlsxContentType);
         }
         catch
         {

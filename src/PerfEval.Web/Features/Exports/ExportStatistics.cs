@@ -23,6 +23,9 @@ public static class ExportStatistics
 
     public static string FileName(int year, ExportFormat format) => $"{year}年度预算绩效自评统计{ExportFormats.Extension(format)}";
 
+    /// <summary>The name for clients that cannot read a UTF-8 file name.</summary>
+    public static string AsciiFileName(int year, ExportFormat format) => $"perfeval-statistics-{year}{ExportFormats.Extension(format)}";
+
     /// <summary>The two sheets of a report (all its unit rows: ask <see cref="GetStatistics"/> without a page size).</summary>
     public static IReadOnlyList<ExportSheet> Sheets(StatisticsReport report)
     {
@@ -167,7 +170,7 @@ public static class ExportStatistics
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
     private static async Task<Results<PushStreamHttpResult, FileStreamHttpResult, ProblemHttpResult>> HandleAsync(
-        IMediator mediator, CancellationToken cancellationToken, string? year = null, string? format = null)
+        IMediator mediator, HttpResponse response, CancellationToken cancellationToken, string? year = null, string? format = null)
     {
         if (GetStatistics.ParseYear(year, out var fiscalYear) is { } problem)
         {
@@ -180,6 +183,7 @@ public static class ExportStatistics
         }
 
         var report = await mediator.Send(new GetStatistics.Query(fiscalYear), cancellationToken);
-        return await ExportResults.FileAsync(Sheets(report), exportFormat, FileName(fiscalYear, exportFormat), cancellationToken);
+        return await ExportResults.FileAsync(
+            response, Sheets(report), exportFormat, FileName(fiscalYear, exportFormat), AsciiFileName(fiscalYear, exportFormat), cancellationToken);
     }
 }
