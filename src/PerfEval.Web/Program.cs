@@ -7,7 +7,9 @@ using PerfEval.Web.Auth;
 using PerfEval.Web.Features;
 using PerfEval.Web.Features.Accounts;
 using PerfEval.Web.Features.Health;
+using PerfEval.Web.Features.Exports;
 using PerfEval.Web.Features.Review;
+using PerfEval.Web.Features.Statistics;
 using PerfEval.Web.Features.Submissions;
 using PerfEval.Web.Hosting;
 using PerfEval.Web.Pages;
@@ -89,6 +91,8 @@ if (options.Role != ServiceRole.Worker)
         AppPath = "/",
     });
     app.MapReviewApi();
+    app.MapStatisticsApi().RequireAuthorization(Policies.Statistics);
+    app.MapExportsApi().RequireAuthorization(Policies.Statistics);
 }
 
 await app.RunAsync();
