@@ -59,21 +59,30 @@ public static partial class ValueParser
             }
         }
 
-        var m = LeadingNumber().Match(rest);
-        if (!m.Success)
+        // The pattern is anchored and its one group is the whole match, so the match's length is all that is needed
+        // (EnumerateMatches finds it without allocating a Match).
+        var length = 0;
+        foreach (var m in LeadingNumber().EnumerateMatches(rest))
+        {
+            length = m.Length;
+            break;
+        }
+
+        if (length == 0)
         {
             return new Measure { Raw = raw, Kind = ValueKind.Qualitative };
         }
 
-        var digits = m.Groups["n"].Value.Replace(",", string.Empty, StringComparison.Ordinal);
+        var match = rest.AsSpan(0, length);
+        ReadOnlySpan<char> digits = match.Contains(',') ? match.ToString().Replace(",", string.Empty, StringComparison.Ordinal) : match;
         if (!decimal.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
         {
             return new Measure { Raw = raw, Kind = ValueKind.Qualitative };
         }
 
-        var dot = digits.IndexOf('.', StringComparison.Ordinal);
+        var dot = digits.IndexOf('.');
         var decimals = dot < 0 ? 0 : digits.Length - dot - 1;
-        var tail = rest[m.Length..];
+        var tail = rest[length..];
 
         if (tail.StartsWith('余') || tail.StartsWith('多'))
         {
