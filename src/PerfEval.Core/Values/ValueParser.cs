@@ -42,20 +42,26 @@ public static partial class ValueParser
             text = text.Replace(" ", string.Empty, StringComparison.Ordinal);
         }
 
-        if (text.Length == 0 || BlankMarks.Contains(text))
+        // Every blank mark is one or two characters: a longer text needs no hash lookup.
+        if (text.Length == 0 || (text.Length <= 2 && BlankMarks.Contains(text)))
         {
             return Measure.Blank with { Raw = raw };
         }
 
         var comparator = Comparator.Equal;
         var rest = text;
-        foreach (var (word, cmp) in Prefixes)
+
+        // No prefix word starts with a digit or '.', so a text that starts with a figure (most cells) skips the list.
+        if (!char.IsAsciiDigit(text[0]) && text[0] != '.')
         {
-            if (rest.StartsWith(word, StringComparison.Ordinal) && rest.Length > word.Length && (char.IsAsciiDigit(rest[word.Length]) || rest[word.Length] == '.'))
+            foreach (var (word, cmp) in Prefixes)
             {
-                comparator = cmp;
-                rest = rest[word.Length..];
-                break;
+                if (rest.StartsWith(word, StringComparison.Ordinal) && rest.Length > word.Length && (char.IsAsciiDigit(rest[word.Length]) || rest[word.Length] == '.'))
+                {
+                    comparator = cmp;
+                    rest = rest[word.Length..];
+                    break;
+                }
             }
         }
 
