@@ -62,8 +62,8 @@ internal static partial class SectionMarkers
 
     /// <summary>
     /// False when no pattern below can match, decided without copying: after the leading whitespace (as
-    /// <see cref="TextNormalizer.ToHalfWidth"/> would leave it) every marker starts with a bracket, a Chinese numeral
-    /// or a digit, and a bookmark artifact with '['. Most paragraphs of a report are body text and stop here.
+    /// <see cref="TextNormalizer.ToHalfWidth(string)"/> would leave it) every marker starts with a bracket, a Chinese
+    /// numeral or a digit, and a bookmark artifact with '['. Body paragraphs stop here.
     /// </summary>
     private static bool MayStartWithMarker(string text)
     {
