@@ -7,7 +7,8 @@ namespace PerfEval.Benchmarks;
 /// Runs the BenchmarkDotNet suites (any BenchmarkDotNet arguments: <c>--filter '*'</c>, <c>--job short</c>, …) or
 /// one of the helper commands the scripts in scripts/bench use:
 /// <c>generate-big-table &lt;path&gt; [rows] [columns]</c>, <c>breakdown &lt;file&gt; [iterations]</c> (steady state, per stage)
-/// and <c>cold-breakdown &lt;file-or-folder&gt;... [--passes n] [--no-probes]</c> (a one-shot CLI run, per stage, with JIT and GC).
+/// <c>cold-breakdown &lt;file-or-folder&gt;... [--passes n] [--no-probes]</c> (a one-shot CLI run, per stage, with JIT and GC)
+/// and <c>profile &lt;file&gt; [iterations] [stage]</c> (bytes allocated per operation; a loop for callgrind).
 /// </summary>
 internal static class Program
 {
@@ -28,6 +29,13 @@ internal static class Program
         if (args.Length > 0 && args[0] == "cold-breakdown")
         {
             return args.Length > 1 ? ColdBreakdown.Run(args[1..], Console.Out) : Usage();
+        }
+
+        if (args.Length > 0 && args[0] == "profile")
+        {
+            return args.Length is 2 or 3 or 4
+                ? Profile.Run(args[1], args.Length > 2 ? ParseCount(args[2]) : 100, args.Length > 3 ? args[3] : "extract", Console.Out)
+                : Usage();
         }
 
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
@@ -62,6 +70,7 @@ internal static class Program
         Console.Error.WriteLine("usage: PerfEval.Benchmarks [BenchmarkDotNet args, e.g. --filter '*' --job short]");
         Console.Error.WriteLine("       PerfEval.Benchmarks generate-big-table <path> [rows=20000] [columns=8]");
         Console.Error.WriteLine("       PerfEval.Benchmarks breakdown <file> [iterations=20]");
+        Console.Error.WriteLine("       PerfEval.Benchmarks profile <file> [iterations=100] [load|recognise|extract|check]");
         Console.Error.WriteLine("       PerfEval.Benchmarks cold-breakdown <file-or-folder>... [--passes 2] [--no-probes]");
         return 2;
     }

@@ -10,7 +10,9 @@
 # Usage, from anywhere (paths are resolved from the repository root):
 #   scripts/bench/compare-python-docx.sh
 # Environment: COPIES=200 ROWS=20000 COLS=8 REPEAT=3 (runs per measurement; median wall time, highest peak RSS),
-#              BENCH_WORK=<folder> (default: a new temp folder), SKIP_BUILD=1 (reuse the Release build).
+#              BENCH_WORK=<folder> (default: a new temp folder), SKIP_BUILD=1 (reuse the Release build),
+#              CLI_BUILD=r2r (default: the CLI as a user installs it, published ReadyToRun for this machine's runtime
+#              into artifacts/perfeval-r2r-<rid>/) or CLI_BUILD=jit (the plain Release build, JIT-compiled at run time).
 # Installs python3-docx and GNU time from Debian when missing (needs root or sudo). Exits 1 when a measured command
 # fails, 0 otherwise (a missed target is reported, not an error).
 set -euo pipefail
@@ -23,7 +25,17 @@ COLS=${COLS:-8}
 REPEAT=${REPEAT:-3}
 PY=/usr/bin/python3 # Debian's python, where python3-docx installs; not a pyenv/venv python on PATH.
 SEED="$ROOT/sample-docs/2023-miluo-disabled-federation.docx"
-CLI="$ROOT/src/PerfEval.Cli/bin/Release/net10.0/perfeval.dll"
+case "$(uname -m)" in
+  x86_64) RID=linux-x64 ;;
+  aarch64 | arm64) RID=linux-arm64 ;;
+  *) RID=linux-$(uname -m) ;;
+esac
+CLI_BUILD=${CLI_BUILD:-r2r}
+case "$CLI_BUILD" in
+  r2r) CLI="$ROOT/artifacts/perfeval-r2r-$RID/perfeval.dll" ;;
+  jit) CLI="$ROOT/src/PerfEval.Cli/bin/Release/net10.0/perfeval.dll" ;;
+  *) printf 'CLI_BUILD must be r2r or jit, not %s\n' "$CLI_BUILD" >&2; exit 2 ;;
+esac
 BENCH="$ROOT/benchmarks/PerfEval.Benchmarks/bin/Release/net10.0/PerfEval.Benchmarks.dll"
 WALK="$ROOT/scripts/bench/python_docx_walk.py"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -62,7 +74,13 @@ PYDOCX_VERSION=$("$PY" -c 'import docx; print(getattr(docx, "__version__", "?"))
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   log "dotnet build -c Release (CLI and benchmark helper)"
-  dotnet build "$ROOT/src/PerfEval.Cli/PerfEval.Cli.csproj" -c Release --nologo -v quiet >/dev/null
+  if [ "$CLI_BUILD" = r2r ]; then
+    log "dotnet publish -c Release -r $RID (CLI, ReadyToRun)"
+    dotnet publish "$ROOT/src/PerfEval.Cli/PerfEval.Cli.csproj" -c Release -r "$RID" --self-contained false \
+      -o "$ROOT/artifacts/perfeval-r2r-$RID" --nologo -v quiet >/dev/null
+  else
+    dotnet build "$ROOT/src/PerfEval.Cli/PerfEval.Cli.csproj" -c Release --nologo -v quiet >/dev/null
+  fi
   dotnet build "$ROOT/benchmarks/PerfEval.Benchmarks/PerfEval.Benchmarks.csproj" -c Release --nologo -v quiet >/dev/null
 fi
 for f in "$CLI" "$BENCH" "$SEED" "$WALK"; do
@@ -147,7 +165,7 @@ row "(ii) ${ROWS}x${COLS} table .docx" "python-docx $PYDOCX_VERSION walk" "$BIG_
 
 # --- report ------------------------------------------------------------------------------------------------------
 echo
-echo "PerfEval vs python-docx $PYDOCX_VERSION on $(nproc) cores, load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)."
+echo "PerfEval ($CLI_BUILD build) vs python-docx $PYDOCX_VERSION on $(nproc) cores, load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)."
 echo "wall / cpu (user+sys) = medians of $REPEAT runs incl. process start-up; peak = highest 'Maximum resident set size'"
 echo "(GNU time) of those runs. Inputs: $WORK"
 echo

@@ -36,24 +36,16 @@ internal static partial class ClaimExtractor
         var text = paragraph.Text;
         var half = TextNormalizer.ToHalfWidth(text);
         var sentenceStart = 0;
-        foreach (var end in SentenceEnds(half))
-        {
-            ExtractSentence(paragraph, text, half, sentenceStart, end, claims);
-            sentenceStart = end;
-        }
-    }
-
-    private static IEnumerable<int> SentenceEnds(string half)
-    {
         for (var i = 0; i < half.Length; i++)
         {
             if (half[i] is '。' or '!' or '?' or '\n')
             {
-                yield return i + 1;
+                ExtractSentence(paragraph, text, half, sentenceStart, i + 1, claims);
+                sentenceStart = i + 1;
             }
         }
 
-        yield return half.Length;
+        ExtractSentence(paragraph, text, half, sentenceStart, half.Length, claims);
     }
 
     private static void ExtractSentence(ParagraphBlock paragraph, string text, string half, int start, int end, List<Claim> claims)
@@ -63,11 +55,13 @@ internal static partial class ClaimExtractor
             return;
         }
 
-        var sentence = half[start..end];
+        // The sentence is matched as a span of the paragraph (the figure pattern has no anchors or lookarounds, so
+        // this finds what matching a copy of the sentence would), and only the figures found become strings.
+        var sentence = half.AsSpan(start, end - start);
         var first = claims.Count;
         string? excerpt = null;
         var qizhong = sentence.IndexOf("其中", StringComparison.Ordinal);
-        foreach (Match m in Figure().Matches(sentence))
+        foreach (var m in Figure().EnumerateMatches(sentence))
         {
             var offset = start + m.Index;
             if (m.Index > 0 && (char.IsAsciiDigit(sentence[m.Index - 1]) || sentence[m.Index - 1] is '.' or '第' or '-' or '~' or '—'))
@@ -76,21 +70,14 @@ internal static partial class ClaimExtractor
             }
 
             var raw = text.Substring(offset, m.Length);
-            var value = ValueParser.Parse(m.Value);
+            var value = ValueParser.Parse(half.Substring(offset, m.Length));
             if (!value.HasNumber)
             {
                 continue;
             }
 
-            var unit = m.Groups["u"].Value;
-            var kind = unit switch
-            {
-                "%" => ClaimKind.Percent,
-                "分" => ClaimKind.Score,
-                "万元" or "元" or "亿元" or "千元" => ClaimKind.Amount,
-                _ => ClaimKind.Count,
-            };
-            var before = sentence.AsSpan(0, m.Index);
+            var kind = KindOfUnit(sentence[m.Index + m.Length - 1]);
+            var before = sentence[..m.Index];
             var clause = ClauseOf(before);
             var label = LabelOf(clause, before, out var year);
             if (kind == ClaimKind.Score && !label.Contains('分', StringComparison.Ordinal) && !label.Contains('得', StringComparison.Ordinal) && !label.Contains("评价", StringComparison.Ordinal))
@@ -104,25 +91,49 @@ internal static partial class ClaimExtractor
                 Kind = kind,
                 Label = label,
                 Value = value with { Raw = raw },
-                At = Location.Para(paragraph.Index, excerpt) with { Offset = offset, Length = m.Length },
+                At = new Location { Paragraph = paragraph.Index, Excerpt = excerpt, Offset = offset, Length = m.Length },
                 Year = year,
-                IsChange = ChangeWords.Any(w => clause.Contains(w, StringComparison.Ordinal)),
+                IsChange = ContainsAny(clause, ChangeWords),
                 Offset = offset,
             };
             claims.Add(claim);
         }
 
-        LinkShares(sentence, first, claims);
+        LinkShares(first, claims);
         if (qizhong >= 0)
         {
             LinkBreakdown(start + qizhong, first, claims);
         }
     }
 
-    /// <summary>"人员经费306.34万元，占86.19%": the share belongs to the nearest figure before it in the sentence.</summary>
-    private static void LinkShares(string sentence, int first, List<Claim> claims)
+    /// <summary>
+    /// The kind of a figure from the last character of its match, which is the last character of the unit: the units
+    /// ending in 元 (万元, 亿元, 千元, 元) are amounts, "%" a percentage, "分" a score, every other unit a count.
+    /// </summary>
+    private static ClaimKind KindOfUnit(char last) => last switch
     {
-        _ = sentence;
+        '%' => ClaimKind.Percent,
+        '分' => ClaimKind.Score,
+        '元' => ClaimKind.Amount,
+        _ => ClaimKind.Count,
+    };
+
+    private static bool ContainsAny(string text, string[] words)
+    {
+        foreach (var w in words)
+        {
+            if (text.Contains(w, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"人员经费306.34万元，占86.19%": the share belongs to the nearest figure before it in the sentence.</summary>
+    private static void LinkShares(int first, List<Claim> claims)
+    {
         for (var i = first; i < claims.Count; i++)
         {
             var c = claims[i];
@@ -164,8 +175,13 @@ internal static partial class ClaimExtractor
         }
 
         var kind = claims[parts[0]].Kind;
-        parts = parts.Where(i => claims[i].Kind == kind).ToList();
-        var maxPart = parts.Max(i => claims[i].Value.BaseValue ?? 0);
+        parts.RemoveAll(i => claims[i].Kind != kind);
+        var maxPart = decimal.MinValue;
+        foreach (var i in parts)
+        {
+            maxPart = Math.Max(maxPart, claims[i].Value.BaseValue ?? 0);
+        }
+
         int? whole = null;
         for (var j = parts[0] - 1; j >= first; j--)
         {
@@ -204,13 +220,17 @@ internal static partial class ClaimExtractor
     {
         var label = clause;
         yearOf = null;
-        var year = YearPhrase().Matches(label);
-        if (year.Count > 0)
+        int lastIndex = -1, lastLength = 0;
+        foreach (var m in YearPhrase().EnumerateMatches(label))
         {
-            var last = year[^1];
-            yearOf = int.Parse(last.Value[..4], System.Globalization.CultureInfo.InvariantCulture);
-            var after = label[(last.Index + last.Length)..];
-            label = after.Length > 0 ? after : label[..last.Index];
+            (lastIndex, lastLength) = (m.Index, m.Length);
+        }
+
+        if (lastIndex >= 0)
+        {
+            yearOf = int.Parse(label.AsSpan(lastIndex, 4), System.Globalization.CultureInfo.InvariantCulture);
+            var after = label[(lastIndex + lastLength)..];
+            label = after.Length > 0 ? after : label[..lastIndex];
         }
 
         foreach (var subject in Subjects)

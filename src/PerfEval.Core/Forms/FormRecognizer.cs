@@ -206,13 +206,15 @@ public static partial class FormRecognizer
 
     private static bool IsTitleLine(ParagraphBlock p)
     {
-        var key = TextNormalizer.Key(p.Text);
-        if (key.Length == 0 || key.Length > 60 || p.ListLabel is not null)
+        // The cheap tests first: a numbered line or a sentence ('。' survives Key unchanged) is no title, and the key
+        // of a body paragraph need not be built.
+        if (p.ListLabel is not null || p.Text.Contains('。', StringComparison.Ordinal))
         {
             return false;
         }
 
-        if (key.Contains('。', StringComparison.Ordinal) || key.Contains('，', StringComparison.Ordinal))
+        var key = TextNormalizer.Key(p.Text);
+        if (key.Length == 0 || key.Length > 60 || key.Contains('，', StringComparison.Ordinal))
         {
             return false;
         }

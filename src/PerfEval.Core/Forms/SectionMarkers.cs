@@ -15,9 +15,13 @@ internal static partial class SectionMarkers
 {
     public static SectionMarker? Match(string text)
     {
+        if (!MayStartWithMarker(text))
+        {
+            return null;
+        }
+
         // A section number sits at the start: only the head of the paragraph is looked at (and converted).
-        var head = text.Length > 120 ? text[..120] : text;
-        var half = TextNormalizer.ToHalfWidth(head);
+        var half = TextNormalizer.ToHalfWidth(text, Math.Min(text.Length, 120));
         var lead = half.Length - half.TrimStart().Length;
 
         // Conversion tools leave bookmark marks as text ("[bookmark: _GoBack]五、…"); they are not part of the heading.
@@ -54,6 +58,26 @@ internal static partial class SectionMarkers
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// False when no pattern below can match, decided without copying: after the leading whitespace (as
+    /// <see cref="TextNormalizer.ToHalfWidth(string)"/> would leave it) every marker starts with a bracket, a Chinese
+    /// numeral or a digit, and a bookmark artifact with '['. Body paragraphs stop here.
+    /// </summary>
+    private static bool MayStartWithMarker(string text)
+    {
+        var head = text.AsSpan(0, Math.Min(text.Length, 120));
+        foreach (var raw in head)
+        {
+            var ch = TextNormalizer.HalfWidth(raw);
+            if (!char.IsWhiteSpace(ch))
+            {
+                return ch is '(' or '[' or '一' or '二' or '三' or '四' or '五' or '六' or '七' or '八' or '九' or '十' || char.IsDigit(ch);
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Reads a label rendered by Word numbering ("一、", "（二）", "3.") — the whole string is the marker.</summary>

@@ -162,7 +162,11 @@ internal static class TableView
     public static string Clean(string text) => TextNormalizer.Clean(text.Replace('\n', ' '));
 
     /// <summary>Joins a multi-line label into one ("年初\n预算数" → "年初预算数").</summary>
-    public static string Label(string text) => TextNormalizer.Clean(string.Concat(text.Split('\n').Select(s => s.Trim())));
+    /// <remarks>A one-line label needs no splitting: Clean trims it as the joined single piece would be trimmed.</remarks>
+    public static string Label(string text) =>
+        text.Contains('\n', StringComparison.Ordinal)
+            ? TextNormalizer.Clean(string.Concat(text.Split('\n').Select(s => s.Trim())))
+            : TextNormalizer.Clean(text);
 
     /// <summary>A location for a cell at row/column (0-based grid positions).</summary>
     public static Location At(TableBlock table, TableCell cell) => Location.Cell(table.TableNumber, cell.Row, cell.Column, Clean(cell.Text));

@@ -12,34 +12,35 @@ public static class TextNormalizer
     public static string ToHalfWidth(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var needs = false;
-        foreach (var ch in text)
-        {
-            if (ch is >= '\uFF01' and <= '\uFF5E' or '\u3000' or '\u00A0')
-            {
-                needs = true;
-                break;
-            }
-        }
-
-        if (!needs)
-        {
-            return text;
-        }
-
-        var sb = new StringBuilder(text.Length);
-        foreach (var ch in text)
-        {
-            sb.Append(ch switch
-            {
-                >= '\uFF01' and <= '\uFF5E' => (char)(ch - 0xFEE0),
-                '\u3000' or '\u00A0' => ' ',
-                _ => ch,
-            });
-        }
-
-        return sb.ToString();
+        return ToHalfWidth(text, text.Length);
     }
+
+    /// <summary>The first <paramref name="length"/> characters of the text, half-width (the text itself when nothing changes).</summary>
+    internal static string ToHalfWidth(string text, int length)
+    {
+        var head = text.AsSpan(0, length);
+        if (head.IndexOfAnyInRange('\uFF01', '\uFF5E') < 0 && head.IndexOfAny('\u3000', '\u00A0') < 0)
+        {
+            return length == text.Length ? text : text[..length];
+        }
+
+        // One copy, written in place: this runs for every paragraph and cell, so no StringBuilder in between.
+        return string.Create(length, text, static (span, source) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = HalfWidth(source[i]);
+            }
+        });
+    }
+
+    /// <summary>One character as <see cref="ToHalfWidth(string)"/> converts it.</summary>
+    internal static char HalfWidth(char ch) => ch switch
+    {
+        >= '\uFF01' and <= '\uFF5E' => (char)(ch - 0xFEE0),
+        '\u3000' or '\u00A0' => ' ',
+        _ => ch,
+    };
 
     /// <summary>
     /// A key for comparing labels: half-width, no whitespace at all, Chinese and ASCII brackets/quotes unified,
@@ -53,10 +54,12 @@ public static class TextNormalizer
             return text;
         }
 
-        var half = ToHalfWidth(text);
-        var sb = new StringBuilder(half.Length);
-        foreach (var ch in half)
+        // Built in one buffer (on the stack for the usual short label) and copied once into the result.
+        var buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        var length = 0;
+        foreach (var raw in text)
         {
+            var ch = HalfWidth(raw);
             if (char.IsWhiteSpace(ch))
             {
                 continue;
@@ -67,23 +70,23 @@ public static class TextNormalizer
                 case '“' or '”' or '"' or '‘' or '’' or '\'' or '「' or '」':
                     continue;
                 case '【' or '〔' or '[':
-                    sb.Append('(');
+                    buffer[length++] = '(';
                     break;
                 case '】' or '〕' or ']':
-                    sb.Append(')');
+                    buffer[length++] = ')';
                     break;
                 default:
-                    sb.Append(ch);
+                    buffer[length++] = ch;
                     break;
             }
         }
 
-        while (sb.Length > 0 && sb[^1] is ':' or '：')
+        while (length > 0 && buffer[length - 1] is ':' or '：')
         {
-            sb.Length--;
+            length--;
         }
 
-        return sb.ToString();
+        return new string(buffer[..length]);
     }
 
     /// <summary>True when <see cref="Clean"/> would return the text unchanged: no outer whitespace, no runs, only plain spaces.</summary>

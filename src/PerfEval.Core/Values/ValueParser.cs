@@ -42,38 +42,53 @@ public static partial class ValueParser
             text = text.Replace(" ", string.Empty, StringComparison.Ordinal);
         }
 
-        if (text.Length == 0 || BlankMarks.Contains(text))
+        // Every blank mark is one or two characters: a longer text needs no hash lookup.
+        if (text.Length == 0 || (text.Length <= 2 && BlankMarks.Contains(text)))
         {
             return Measure.Blank with { Raw = raw };
         }
 
         var comparator = Comparator.Equal;
         var rest = text;
-        foreach (var (word, cmp) in Prefixes)
+
+        // No prefix word starts with a digit or '.', so a text that starts with a figure (most cells) skips the list.
+        if (!char.IsAsciiDigit(text[0]) && text[0] != '.')
         {
-            if (rest.StartsWith(word, StringComparison.Ordinal) && rest.Length > word.Length && (char.IsAsciiDigit(rest[word.Length]) || rest[word.Length] == '.'))
+            foreach (var (word, cmp) in Prefixes)
             {
-                comparator = cmp;
-                rest = rest[word.Length..];
-                break;
+                if (rest.StartsWith(word, StringComparison.Ordinal) && rest.Length > word.Length && (char.IsAsciiDigit(rest[word.Length]) || rest[word.Length] == '.'))
+                {
+                    comparator = cmp;
+                    rest = rest[word.Length..];
+                    break;
+                }
             }
         }
 
-        var m = LeadingNumber().Match(rest);
-        if (!m.Success)
+        // The pattern is anchored and its one group is the whole match, so the match's length is all that is needed
+        // (EnumerateMatches finds it without allocating a Match).
+        var length = 0;
+        foreach (var m in LeadingNumber().EnumerateMatches(rest))
+        {
+            length = m.Length;
+            break;
+        }
+
+        if (length == 0)
         {
             return new Measure { Raw = raw, Kind = ValueKind.Qualitative };
         }
 
-        var digits = m.Groups["n"].Value.Replace(",", string.Empty, StringComparison.Ordinal);
+        var match = rest.AsSpan(0, length);
+        ReadOnlySpan<char> digits = match.Contains(',') ? match.ToString().Replace(",", string.Empty, StringComparison.Ordinal) : match;
         if (!decimal.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
         {
             return new Measure { Raw = raw, Kind = ValueKind.Qualitative };
         }
 
-        var dot = digits.IndexOf('.', StringComparison.Ordinal);
+        var dot = digits.IndexOf('.');
         var decimals = dot < 0 ? 0 : digits.Length - dot - 1;
-        var tail = rest[m.Length..];
+        var tail = rest[length..];
 
         if (tail.StartsWith('余') || tail.StartsWith('多'))
         {
