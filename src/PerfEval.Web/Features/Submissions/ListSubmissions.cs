@@ -27,6 +27,9 @@ public static class ListSubmissions
         /// <summary>Only submissions with at least one finding of this rule category (<c>totals</c>, <c>rates</c>, …).</summary>
         public string? Category { get; init; }
 
+        /// <summary>Only submissions an auditor has (true) or has not yet (false) marked reviewed.</summary>
+        public bool? Reviewed { get; init; }
+
         /// <summary>One of <see cref="Sorts"/>; newest first by default.</summary>
         public string Sort { get; init; } = "newest";
     }
@@ -59,6 +62,11 @@ public static class ListSubmissions
                 submissions = hasErrors
                     ? submissions.Where(s => s.State == SubmissionState.Done && s.ErrorCount > 0)
                     : submissions.Where(s => s.State == SubmissionState.Done && s.ErrorCount == 0);
+            }
+
+            if (query.Reviewed is bool reviewed)
+            {
+                submissions = reviewed ? submissions.Where(s => s.ReviewedAt != null) : submissions.Where(s => s.ReviewedAt == null);
             }
 
             if (query.Category is { } category)
@@ -100,6 +108,7 @@ public static class ListSubmissions
         string? state = null,
         bool? hasErrors = null,
         string? category = null,
+        bool? reviewed = null,
         string? sort = null,
         int page = 1,
         int pageSize = DefaultPageSize)
@@ -133,6 +142,7 @@ public static class ListSubmissions
         {
             Viewer = Viewer.From(user),
             Category = string.IsNullOrWhiteSpace(category) ? null : category.Trim().ToLowerInvariant(),
+            Reviewed = reviewed,
             Sort = sort,
         };
         return TypedResults.Ok(await mediator.Send(query, cancellationToken));
