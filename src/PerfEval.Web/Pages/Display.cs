@@ -113,6 +113,31 @@ public static class Display
         _ => wireName,
     };
 
+    /// <summary>What a review event did, in Chinese.</summary>
+    public static string Action(ReviewAction action) => action switch
+    {
+        ReviewAction.Confirmed => "确认",
+        ReviewAction.Dismissed => "驳回",
+        ReviewAction.Reopened => "重新打开",
+        ReviewAction.Reviewed => "标记为已审核",
+        ReviewAction.Unreviewed => "取消已审核",
+        _ => action.ToString(),
+    };
+
+    /// <summary>Where a finding stands with the reviewers, in Chinese.</summary>
+    public static string FindingState(Features.Review.FindingState state) => state switch
+    {
+        Features.Review.FindingState.Confirmed => "已确认",
+        Features.Review.FindingState.Dismissed => "已驳回",
+        _ => "待处理",
+    };
+
+    /// <summary>A CSS class name for a finding state (<c>state-open</c>, …).</summary>
+    public static string FindingStateClass(Features.Review.FindingState state) => "finding-" + state.ToString().ToLowerInvariant();
+
+    public static string Percent(decimal? fraction) =>
+        fraction is decimal f ? (f * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%" : "—";
+
     /// <summary>Where a finding is, as a person counts (tables, rows and columns from 1; paragraphs from 1).</summary>
     public static string Place(GetFindings.FindingLocation location)
     {
