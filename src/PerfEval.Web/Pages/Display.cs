@@ -138,6 +138,23 @@ public static class Display
     public static string Percent(decimal? fraction) =>
         fraction is decimal f ? (f * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%" : "—";
 
+    /// <summary>An element id of the rendered document (<c>t1-r16-c4</c>, <c>t2</c>, <c>p12</c>) as a person reads it.</summary>
+    public static string PlaceId(string id)
+    {
+        var cell = System.Text.RegularExpressions.Regex.Match(id, "^t([0-9]+)-r([0-9]+)-c([0-9]+)$");
+        if (cell.Success)
+        {
+            return $"表 {cell.Groups[1].Value} 第 {cell.Groups[2].Value} 行第 {cell.Groups[3].Value} 列";
+        }
+
+        if (id.Length > 1 && id[0] is 't' or 'p' && int.TryParse(id.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            return id[0] == 't' ? $"表 {number}" : $"第 {number + 1} 段";
+        }
+
+        return id;
+    }
+
     /// <summary>Where a finding is, as a person counts (tables, rows and columns from 1; paragraphs from 1).</summary>
     public static string Place(GetFindings.FindingLocation location)
     {

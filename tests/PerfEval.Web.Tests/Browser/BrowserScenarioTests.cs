@@ -130,7 +130,7 @@ public sealed class BrowserScenarioTests(BrowserFixture fixture) : IClassFixture
             await Expect(page.Locator($"[id='{placeId}']")).Not.ToHaveClassAsync(new Regex(@"\bis-highlighted\b"));
         }
 
-        await auditor.ShotAsync("finding-highlighted");
+        await auditor.ShotAsync("finding-highlighted", fullPage: false);
 
         var finding = page.Locator("li.finding").First;
         var findingId = await finding.GetAttributeAsync("data-finding");
@@ -139,7 +139,7 @@ public sealed class BrowserScenarioTests(BrowserFixture fixture) : IClassFixture
         await page.WaitForURLAsync($"**/submissions/{id}#finding-{findingId}");
         await Expect(page.Locator(".flash")).ToContainTextAsync("已驳回");
         await Expect(page.Locator($"#finding-{findingId} .decision")).ToHaveTextAsync("已驳回");
-        await auditor.ShotAsync("finding-dismissed");
+        await auditor.ShotAsync("finding-dismissed", fullPage: false);
 
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^审核记录") }).ClickAsync();
         var entry = page.Locator("[data-testid=history] tbody tr").First;
