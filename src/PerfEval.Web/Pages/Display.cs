@@ -113,6 +113,48 @@ public static class Display
         _ => wireName,
     };
 
+    /// <summary>What a review event did, in Chinese.</summary>
+    public static string Action(ReviewAction action) => action switch
+    {
+        ReviewAction.Confirmed => "确认",
+        ReviewAction.Dismissed => "驳回",
+        ReviewAction.Reopened => "重新打开",
+        ReviewAction.Reviewed => "标记为已审核",
+        ReviewAction.Unreviewed => "取消已审核",
+        _ => action.ToString(),
+    };
+
+    /// <summary>Where a finding stands with the reviewers, in Chinese.</summary>
+    public static string FindingState(Features.Review.FindingState state) => state switch
+    {
+        Features.Review.FindingState.Confirmed => "已确认",
+        Features.Review.FindingState.Dismissed => "已驳回",
+        _ => "待处理",
+    };
+
+    /// <summary>A CSS class name for a finding state (<c>state-open</c>, …).</summary>
+    public static string FindingStateClass(Features.Review.FindingState state) => "finding-" + state.ToString().ToLowerInvariant();
+
+    public static string Percent(decimal? fraction) =>
+        fraction is decimal f ? (f * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%" : "—";
+
+    /// <summary>An element id of the rendered document (<c>t1-r16-c4</c>, <c>t2</c>, <c>p12</c>) as a person reads it.</summary>
+    public static string PlaceId(string id)
+    {
+        var cell = System.Text.RegularExpressions.Regex.Match(id, "^t([0-9]+)-r([0-9]+)-c([0-9]+)$");
+        if (cell.Success)
+        {
+            return $"表 {cell.Groups[1].Value} 第 {cell.Groups[2].Value} 行第 {cell.Groups[3].Value} 列";
+        }
+
+        if (id.Length > 1 && id[0] is 't' or 'p' && int.TryParse(id.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            return id[0] == 't' ? $"表 {number}" : $"第 {number + 1} 段";
+        }
+
+        return id;
+    }
+
     /// <summary>Where a finding is, as a person counts (tables, rows and columns from 1; paragraphs from 1).</summary>
     public static string Place(GetFindings.FindingLocation location)
     {

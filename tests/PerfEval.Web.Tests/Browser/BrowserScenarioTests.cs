@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using PerfEval.Web.Auth;
 using static Microsoft.Playwright.Assertions;
@@ -7,23 +8,22 @@ namespace PerfEval.Web.Tests.Browser;
 /// <summary>
 /// The pages in a real headless Chromium against the service on a Kestrel port. One scenario, one step per person,
 /// each in a browser context of its own; a screenshot of every page visited is kept in
-/// <c>TestResults/screenshots</c>. Steps to append once the review and statistics pages exist: an auditor opens the
-/// submission, sees the highlighted cells and dismisses a finding with a comment; the finance bureau opens the
-/// statistics and downloads the XLSX.
+/// <c>TestResults/screenshots</c>. After the unit's upload, an auditor opens the submission, sees the highlighted
+/// cells, follows a finding to its place and dismisses it with a comment; the finance bureau opens the statistics and
+/// downloads the XLSX.
 /// </summary>
 public sealed class BrowserScenarioTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     private const string Unit = "汨罗市残疾人联合会";
 
     [Fact]
-    public async Task A_unit_signs_in_for_the_first_time_uploads_its_report_and_watches_the_check_finish()
+    public async Task A_unit_uploads_its_report_an_auditor_triages_it_and_the_finance_bureau_downloads_the_statistics()
     {
         var submission = await UnitUploadsTheSampleAndWatchesItFinishAsync();
 
         Assert.NotEqual(Guid.Empty, submission);
-        // Next, after the review and statistics merge:
-        // await AuditorDismissesAFindingAsync(submission);
-        // await FinanceDownloadsTheStatisticsAsync();
+        await AuditorDismissesAFindingAsync(submission);
+        await FinanceDownloadsTheStatisticsAsync();
     }
 
     /// <summary>First sign-in with a one-time password, the forced password change, the upload, and the status page
@@ -82,7 +82,9 @@ public sealed class BrowserScenarioTests(BrowserFixture fixture) : IClassFixture
 
         await page.GetByRole(AriaRole.Link, new() { Name = "查看检查结果" }).ClickAsync();
         await page.WaitForURLAsync($"**/submissions/{id}");
-        await Expect(page.Locator("table.findings tbody tr").First).ToBeVisibleAsync();
+        await Expect(page.Locator("li.finding").First).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=document] .flagged").First).ToBeVisibleAsync();
+        Assert.Equal(0, await page.Locator("form.decision-form").CountAsync());
         await clerk.ShotAsync("submission");
 
         await clerk.OpenAsync("/submissions");
@@ -91,5 +93,89 @@ public sealed class BrowserScenarioTests(BrowserFixture fixture) : IClassFixture
 
         Assert.Empty(clerk.ConsoleErrors);
         return id;
+    }
+    /// <summary>The auditor opens the submission: the flagged cells are drawn, a finding's link scrolls to its place
+    /// and highlights it (a cross-reference both places), and a dismissal with a comment shows in the history.</summary>
+    private async Task AuditorDismissesAFindingAsync(Guid id)
+    {
+        var password = await PagesClient.CreateAccountAsync(fixture.Factory, "shen-auditor", Roles.Auditor, displayName: "沈审核");
+        await using var auditor = await fixture.SessionAsync("auditor");
+        var page = auditor.Page;
+        await auditor.SignInAsync("shen-auditor", password);
+        await Expect(page.Locator("[data-testid=role-name]")).ToHaveTextAsync("审核人员");
+
+        await auditor.OpenAsync($"/submissions/{id}");
+        var flagged = page.Locator("[data-testid=document] .flagged");
+        await Expect(flagged.First).ToBeVisibleAsync();
+        Assert.True(await flagged.CountAsync() > 0);
+        await auditor.ShotAsync("submission");
+
+        var link = page.Locator("a.finding-link").First;
+        var placeId = await link.GetAttributeAsync("data-place");
+        Assert.False(string.IsNullOrEmpty(placeId));
+        await link.ClickAsync();
+        await Expect(page.Locator($"[id='{placeId}']")).ToHaveClassAsync(new Regex(@"\bis-highlighted\b"));
+        await Expect(page.Locator($"[id='{placeId}']")).ToBeInViewportAsync();
+
+        var crossReference = page.Locator("a.finding-link[data-related]:not([data-related=''])").First;
+        Assert.True(await crossReference.CountAsync() > 0, "the seed report has a cross-reference finding");
+        var ownPlace = await crossReference.GetAttributeAsync("data-place");
+        var relatedPlace = (await crossReference.GetAttributeAsync("data-related"))!.Split(' ')[0];
+        await crossReference.ClickAsync();
+        await Expect(page.Locator($"[id='{ownPlace}']")).ToHaveClassAsync(new Regex(@"\bis-highlighted\b"));
+        await Expect(page.Locator($"[id='{relatedPlace}']")).ToHaveClassAsync(new Regex(@"\bis-highlighted\b"));
+        if (placeId != ownPlace && placeId != relatedPlace)
+        {
+            // The earlier finding's highlight is gone: only the current finding's places are highlighted.
+            await Expect(page.Locator($"[id='{placeId}']")).Not.ToHaveClassAsync(new Regex(@"\bis-highlighted\b"));
+        }
+
+        await auditor.ShotAsync("finding-highlighted", fullPage: false);
+
+        var finding = page.Locator("li.finding").First;
+        var findingId = await finding.GetAttributeAsync("data-finding");
+        await finding.Locator("textarea[name=comment]").FillAsync("该处数字经与原始凭证核对无误");
+        await finding.GetByRole(AriaRole.Button, new() { Name = "驳回" }).ClickAsync();
+        await page.WaitForURLAsync($"**/submissions/{id}#finding-{findingId}");
+        await Expect(page.Locator(".flash")).ToContainTextAsync("已驳回");
+        await Expect(page.Locator($"#finding-{findingId} .decision")).ToHaveTextAsync("已驳回");
+        await auditor.ShotAsync("finding-dismissed", fullPage: false);
+
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^审核记录") }).ClickAsync();
+        var entry = page.Locator("[data-testid=history] tbody tr").First;
+        await Expect(entry).ToBeVisibleAsync();
+        await Expect(entry).ToContainTextAsync("shen-auditor");
+        await Expect(entry).ToContainTextAsync("驳回");
+        await Expect(entry).ToContainTextAsync("该处数字经与原始凭证核对无误");
+        await Expect(page.Locator("[data-testid=document]")).ToBeHiddenAsync();
+        await auditor.ShotAsync("history");
+
+        Assert.Empty(auditor.ConsoleErrors);
+    }
+
+    /// <summary>The finance bureau opens the statistics (an inline SVG chart) and downloads the statistics workbook.</summary>
+    private async Task FinanceDownloadsTheStatisticsAsync()
+    {
+        var password = await PagesClient.CreateAccountAsync(fixture.Factory, "li-finance", Roles.Finance, displayName: "李财政");
+        await using var finance = await fixture.SessionAsync("finance");
+        var page = finance.Page;
+        await finance.SignInAsync("li-finance", password);
+        await page.Locator("nav").GetByRole(AriaRole.Link, new() { Name = "统计分析" }).ClickAsync();
+        await page.WaitForURLAsync("**/statistics");
+
+        await Expect(page.Locator("h1")).ToHaveTextAsync("2023 年度统计分析");
+        await Expect(page.Locator("[data-testid=charts] svg").First).ToBeVisibleAsync();
+        Assert.Equal(4, await page.Locator("[data-testid=charts] svg").CountAsync());
+        await Expect(page.Locator($"[data-testid=units] tr[data-unit='{Unit}']")).ToBeVisibleAsync();
+        await finance.ShotAsync("statistics");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-testid=export-statistics-xlsx]").ClickAsync());
+        var path = await download.PathAsync();
+        var bytes = await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken);
+        Assert.True(bytes.Length > 100);
+        Assert.Equal("PK"u8.ToArray(), bytes[..2]);
+        Assert.EndsWith(".xlsx", download.SuggestedFilename, StringComparison.Ordinal);
+
+        Assert.Empty(finance.ConsoleErrors);
     }
 }

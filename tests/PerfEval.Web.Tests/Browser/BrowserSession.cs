@@ -31,9 +31,10 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>Errors the page logged (a blocked inline script or style shows up here).</summary>
     public List<string> ConsoleErrors { get; } = [];
 
-    /// <summary>Saves a full-page screenshot as <c>TestResults/screenshots/NN-who-name.png</c>.</summary>
-    public async Task ShotAsync(string name) =>
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = fixture.NextScreenshotPath(who, name), FullPage = true });
+    /// <summary>Saves a screenshot as <c>TestResults/screenshots/NN-who-name.png</c>: the full page, or only what is in
+    /// the window (to show where it has scrolled to).</summary>
+    public async Task ShotAsync(string name, bool fullPage = true) =>
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = fixture.NextScreenshotPath(who, name), FullPage = fullPage });
 
     /// <summary>Opens a path and waits for its main part.</summary>
     public async Task OpenAsync(string path)

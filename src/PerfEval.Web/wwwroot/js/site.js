@@ -142,10 +142,47 @@
         });
     }
 
+    // The submission page: a finding's link scrolls to its place in the document and highlights it together with the
+    // places it refers to (both sides of a cross-reference). Without this script the link's #fragment still scrolls.
+    function highlightFindings(panel) {
+        panel.addEventListener("click", function (event) {
+            var link = event.target.closest ? event.target.closest("a[data-place]") : null;
+            if (!link) {
+                return;
+            }
+
+            var place = document.getElementById(link.getAttribute("data-place"));
+            if (!place) {
+                return;
+            }
+
+            event.preventDefault();
+            document.querySelectorAll(".is-highlighted").forEach(function (element) {
+                element.classList.remove("is-highlighted");
+            });
+            document.querySelectorAll(".finding.is-current").forEach(function (element) {
+                element.classList.remove("is-current");
+            });
+            var related = (link.getAttribute("data-related") || "").split(" ").filter(Boolean);
+            [place].concat(related.map(function (id) { return document.getElementById(id); })).forEach(function (element) {
+                if (element) {
+                    element.classList.add("is-highlighted");
+                }
+            });
+            var item = link.closest(".finding");
+            if (item) {
+                item.classList.add("is-current");
+            }
+
+            place.scrollIntoView({ behavior: "smooth", block: "center" });
+        });
+    }
+
     document.addEventListener("DOMContentLoaded", function () {
         document.querySelectorAll("[data-poll-url]").forEach(pollStatus);
         document.querySelectorAll("[data-upload-form]").forEach(checkUpload);
         document.querySelectorAll("[data-account-form]").forEach(toggleUnit);
         document.querySelectorAll("form[data-confirm]").forEach(confirmSubmit);
+        document.querySelectorAll("[data-testid=findings]").forEach(highlightFindings);
     });
 }());
