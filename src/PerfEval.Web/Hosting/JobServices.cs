@@ -46,6 +46,7 @@ public static class JobServices
     private static JobStorage CreateStorage(PerfEvalOptions options, string contentRoot)
     {
         var poll = options.Jobs.PollInterval;
+        var invisibility = options.Jobs.InvisibilityTimeout;
         switch (options.Database.Provider)
         {
             case DatabaseProvider.Postgres:
@@ -53,7 +54,9 @@ public static class JobServices
                 {
                     SchemaName = "hangfire",
                     QueuePollInterval = poll,
-                    // Without it a job running longer than the invisibility timeout is handed to a second worker.
+                    // A job whose worker died is fetched again after this long. Sliding: a live worker keeps
+                    // extending it, or a job running longer than the timeout would be handed to a second worker.
+                    InvisibilityTimeout = invisibility,
                     UseSlidingInvisibilityTimeout = true,
                     PrepareSchemaIfNecessary = true,
                 };
@@ -67,7 +70,7 @@ public static class JobServices
                     {
                         SchemaName = "hangfire",
                         QueuePollInterval = poll,
-                        SlidingInvisibilityTimeout = TimeSpan.FromMinutes(5),
+                        SlidingInvisibilityTimeout = invisibility,
                         CommandBatchMaxTimeout = TimeSpan.FromMinutes(5),
                         UseRecommendedIsolationLevel = true,
                         DisableGlobalLocks = true,
@@ -88,6 +91,9 @@ public static class JobServices
                     new SQLiteStorageOptions
                     {
                         QueuePollInterval = poll,
+                        // Fixed, not sliding, in this storage: a job running longer is handed to a second worker
+                        // (ProcessSubmissionJob is safe to run twice, but the work would be done twice).
+                        InvisibilityTimeout = invisibility,
                         JournalMode = SQLiteStorageOptions.JournalModes.WAL,
                     });
         }

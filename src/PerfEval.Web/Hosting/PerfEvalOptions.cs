@@ -60,6 +60,14 @@ public sealed class JobOptions
     /// <summary>How long a stopping server waits for running jobs before abandoning them to be picked up again.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// How long a fetched job stays invisible to other workers. A job whose worker process died (killed, power lost)
+    /// is handed to another worker after this long. On PostgreSQL and SQL Server the timeout slides: a live worker
+    /// keeps extending it, so a long job is never run twice. On SQLite it is fixed (Hangfire.Storage.SQLite has no
+    /// sliding timeout), so there it must be longer than the longest job.
+    /// </summary>
+    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>The Hangfire storage for SQLite; defaults to <c>hangfire.db</c> in the data folder.</summary>
     public string? SqliteFile { get; set; }
 }
