@@ -51,14 +51,29 @@ public sealed class DatabaseOptions
 
 public sealed class JobOptions
 {
-    /// <summary>Hangfire worker threads in this process; 0 means one per processor (the job is CPU-bound).</summary>
+    /// <summary>Hangfire worker threads in this process; 0 means four per processor (a job waits for the database about
+    /// as long as it computes).</summary>
     public int WorkerCount { get; set; }
 
     /// <summary>How often an idle worker looks for new jobs (SQLite and SQL Server storage).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// PostgreSQL only: an idle worker also wakes when a job is enqueued (LISTEN/NOTIFY), so a job uploaded through an
+    /// API process starts at once instead of at the worker's next poll. Polling goes on as a fallback.
+    /// </summary>
+    public bool LongPolling { get; set; } = true;
+
     /// <summary>How long a stopping server waits for running jobs before abandoning them to be picked up again.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// How long a fetched job stays invisible to other workers. A job whose worker process died (killed, power lost)
+    /// is handed to another worker after this long. On PostgreSQL and SQL Server the timeout slides: a live worker
+    /// keeps extending it, so a long job is never run twice. On SQLite it is fixed (Hangfire.Storage.SQLite has no
+    /// sliding timeout), so there it must be longer than the longest job.
+    /// </summary>
+    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>The Hangfire storage for SQLite; defaults to <c>hangfire.db</c> in the data folder.</summary>
     public string? SqliteFile { get; set; }

@@ -52,23 +52,8 @@ public sealed partial class ProcessSubmissionJob(PerfEvalDbContext db, TimeProvi
 
     private async Task ProcessAsync(Guid id, CancellationToken cancellationToken)
     {
-        var submission = await db.Submissions.AsNoTracking()
-            .Where(s => s.Id == id)
-            .Select(s => new { s.State, s.FileName })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (submission is null)
-        {
-            Log.Missing(logger, id);
-            return;
-        }
-
-        if (submission.State is SubmissionState.Done or SubmissionState.Failed)
-        {
-            Log.AlreadyFinished(logger, id, submission.State);
-            return;
-        }
-
-        // Only a submission still queued or processing is claimed: a run that finished in the meantime wins.
+        // Only a submission still queued or processing is claimed: a run that finished in the meantime wins. Claiming
+        // first (and asking why only when nothing was claimed) saves a round trip on every job.
         var claimed = await db.Submissions
             .Where(s => s.Id == id && (s.State == SubmissionState.Queued || s.State == SubmissionState.Processing))
             .ExecuteUpdateAsync(
@@ -78,13 +63,27 @@ public sealed partial class ProcessSubmissionJob(PerfEvalDbContext db, TimeProvi
                 cancellationToken);
         if (claimed == 0)
         {
+            var state = await db.Submissions.AsNoTracking()
+                .Where(s => s.Id == id)
+                .Select(s => (SubmissionState?)s.State)
+                .FirstOrDefaultAsync(cancellationToken);
+            if (state is null)
+            {
+                Log.Missing(logger, id);
+            }
+            else
+            {
+                Log.AlreadyFinished(logger, id, state.Value);
+            }
+
             return;
         }
 
-        var bytes = await db.StoredFiles.AsNoTracking()
-            .Where(f => f.SubmissionId == id)
-            .Select(f => f.Content)
+        var submission = await db.Submissions.AsNoTracking()
+            .Where(s => s.Id == id)
+            .Select(s => new { s.FileName, s.File!.Content })
             .FirstAsync(cancellationToken);
+        var bytes = submission.Content;
 
         CheckResult result;
         try
