@@ -56,7 +56,7 @@ public sealed class FaultTests
         Assert.True(first.Owns(processing[0]), $"first Processing state by {processing[0]}, not the killed worker {first.Id}");
         Assert.True(second.Owns(processing[^1]), $"last Processing state by {processing[^1]}, not the new worker {second.Id}");
         Assert.Equal("Succeeded", await cluster.JobStateAsync(id));
-        using var client = cluster.ApiClient();
+        using var client = await cluster.ApiClientAsync();
         var submission = await client.GetJsonAsync($"/api/submissions/{id}");
         Assert.Equal("done", submission.GetProperty("state").GetString());
         Assert.Equal(expected.Findings.Count, submission.GetProperty("findingCount").GetInt32());
@@ -194,16 +194,14 @@ public sealed class FaultTests
             return worker;
         }
 
-        /// <summary>
-        /// The HTTP client for the API. Every request of these tests goes through a client made here: the one place to
-        /// add credentials once the API needs them.
-        /// </summary>
-        public HttpClient ApiClient() => _api.CreateClient();
+        /// <summary>The HTTP client for the API, signed in as an admin (who uploads on units' behalf). Every request of
+        /// these tests goes through a client made here.</summary>
+        public Task<HttpClient> ApiClientAsync() => _api.ClientAsync();
 
         /// <summary>Uploads a file as the given unit and returns the new submission's id.</summary>
         public async Task<Guid> UploadAsync(byte[] bytes, string fileName, string unit)
         {
-            using var client = ApiClient();
+            using var client = await ApiClientAsync();
             var (response, body) = await client.UploadAsync(bytes, fileName, unit: unit);
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
             return Guid.Parse(body.GetProperty("id").GetString()!);

@@ -23,6 +23,9 @@ public class ServiceFactory : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string> tokens = [];
 
+    /// <summary>Tests may ask for clients concurrently; accounts and tokens are made one at a time.</summary>
+    private readonly SemaphoreSlim tokenLock = new(1, 1);
+
     /// <summary>A client signed in with a personal access token of an account of the role (created on first use;
     /// the same user name gives the same account). A unit account belongs to <paramref name="unit"/>.</summary>
     public async Task<HttpClient> ClientAsync(string role = Roles.Admin, string? unit = null, string? userName = null)
@@ -39,6 +42,19 @@ public class ServiceFactory : WebApplicationFactory<Program>
     public async Task<string> TokenAsync(string role, string? unit = null, string? userName = null)
     {
         userName ??= unit is null ? $"test-{role}" : $"test-{role}-{Convert.ToHexStringLower(System.Text.Encoding.UTF8.GetBytes(unit))[..16]}";
+        await tokenLock.WaitAsync();
+        try
+        {
+            return await IssueTokenAsync(role, unit, userName);
+        }
+        finally
+        {
+            tokenLock.Release();
+        }
+    }
+
+    private async Task<string> IssueTokenAsync(string role, string? unit, string userName)
+    {
         if (tokens.TryGetValue(userName, out var cached))
         {
             return cached;
@@ -86,6 +102,7 @@ public class ServiceFactory : WebApplicationFactory<Program>
 
     public override async ValueTask DisposeAsync()
     {
+        tokenLock.Dispose();
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
         SqliteConnection.ClearAllPools();
