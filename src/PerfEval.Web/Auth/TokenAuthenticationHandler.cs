@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PerfEval.Web.Data;
@@ -17,8 +16,6 @@ public sealed class TokenAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     PerfEvalDbContext db,
-    UserManager<AppUser> users,
-    IUserClaimsPrincipalFactory<AppUser> principals,
     TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "AccessToken";
@@ -50,19 +47,36 @@ public sealed class TokenAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
+        // One query for the token, its account and the account's role: this runs on every API request of a
+        // script, so it must not cost the handful of round trips UserManager and the claims factory would.
         var hash = AccessTokens.Hash(token);
         var now = clock.GetUtcNow().UtcDateTime;
-        var found = await db.AccessTokens.AsNoTracking()
-            .Where(t => t.Hash == hash && t.RevokedAt == null)
-            .Select(t => new { t.Id, t.UserId, t.ExpiresAt, t.LastUsedAt })
+        var found = await (
+                from t in db.AccessTokens.AsNoTracking()
+                join u in db.Users.AsNoTracking() on t.UserId equals u.Id
+                where t.Hash == hash && t.RevokedAt == null
+                select new
+                {
+                    t.Id,
+                    t.ExpiresAt,
+                    t.LastUsedAt,
+                    UserId = u.Id,
+                    u.UserName,
+                    u.UnitName,
+                    u.DisplayName,
+                    u.LockoutEnd,
+                    Role = (from ur in db.UserRoles
+                            join r in db.Roles on ur.RoleId equals r.Id
+                            where ur.UserId == u.Id
+                            select r.Name).FirstOrDefault(),
+                })
             .FirstOrDefaultAsync(Context.RequestAborted);
         if (found is null || found.ExpiresAt <= now)
         {
             return AuthenticateResult.Fail("The access token is unknown, revoked or expired.");
         }
 
-        var user = await users.FindByIdAsync(found.UserId);
-        if (user is null || await users.IsLockedOutAsync(user))
+        if (found.LockoutEnd is { } lockout && lockout.UtcDateTime > now)
         {
             return AuthenticateResult.Fail("The account of the access token is disabled.");
         }
@@ -73,8 +87,24 @@ public sealed class TokenAuthenticationHandler(
                 .ExecuteUpdateAsync(u => u.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
         }
 
-        var principal = await principals.CreateAsync(user);
-        var identity = new ClaimsIdentity(principal.Claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role);
+        // The same claims a cookie sign-in carries (see PerfEvalClaimsFactory).
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, found.UserId),
+            new(ClaimTypes.Name, found.UserName ?? string.Empty),
+            new(PerfEvalClaimsFactory.DisplayNameClaim, found.DisplayName ?? found.UserName ?? string.Empty),
+        };
+        if (found.Role is { } role)
+        {
+            claims.Add(new Claim(ClaimTypes.Role, role));
+        }
+
+        if (!string.IsNullOrEmpty(found.UnitName))
+        {
+            claims.Add(new Claim(Viewer.UnitClaim, found.UnitName));
+        }
+
+        var identity = new ClaimsIdentity(claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 }
