@@ -90,7 +90,7 @@ if [[ "$store" == postgres ]]; then
   fi
   database="perfeval_load_$(date +%Y%m%d%H%M%S)_$$"
   export PerfEval__Database__Provider=Postgres
-  export PerfEval__Database__ConnectionString="Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Password=$PGPASSWORD;Database=$database"
+  export PerfEval__Database__ConnectionString="Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Password=$PGPASSWORD;Database=$database${PG_OPTIONS:+;$PG_OPTIONS}"
 else
   export PerfEval__Database__Provider=Sqlite
 fi

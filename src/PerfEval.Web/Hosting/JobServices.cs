@@ -77,7 +77,7 @@ public static class JobServices
                     PrepareSchemaIfNecessary = true,
                 };
                 return new PostgreSqlStorage(
-                    new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(options.Database.ConnectionString!, postgresOptions),
+                    new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(DataServices.PostgresConnectionString(options), postgresOptions),
                     postgresOptions);
             case DatabaseProvider.SqlServer:
                 return new SqlServerStorage(

@@ -60,9 +60,12 @@ public sealed class JobOptions
 
     /// <summary>
     /// PostgreSQL only: an idle worker also wakes when a job is enqueued (LISTEN/NOTIFY), so a job uploaded through an
-    /// API process starts at once instead of at the worker's next poll. Polling goes on as a fallback.
+    /// API process starts at once instead of at the worker's next poll. Off by default: Hangfire.PostgreSql 1.21 opens
+    /// a listening connection for every fetch, and when that listener fails while a job is being fetched, the fetched
+    /// job is dropped but kept invisible (its sliding timeout is extended forever), so the submission waits for the
+    /// stuck-submission sweep. Workers in the process that enqueued a job are woken without it.
     /// </summary>
-    public bool LongPolling { get; set; } = true;
+    public bool LongPolling { get; set; }
 
     /// <summary>How long a stopping server waits for running jobs before abandoning them to be picked up again.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(15);

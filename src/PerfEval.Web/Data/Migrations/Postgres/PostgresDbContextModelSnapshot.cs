@@ -293,7 +293,8 @@ namespace PerfEval.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Json")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("Npgsql:Compression:", "lz4");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -490,7 +491,8 @@ namespace PerfEval.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Json")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("Npgsql:Compression:", "lz4");
 
                     b.HasKey("SubmissionId");
 
@@ -504,7 +506,8 @@ namespace PerfEval.Web.Data.Migrations.Postgres
 
                     b.Property<byte[]>("Content")
                         .IsRequired()
-                        .HasColumnType("bytea");
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Npgsql:Compression:", "lz4");
 
                     b.HasKey("SubmissionId");
 
