@@ -42,7 +42,7 @@ if [[ "${SKIP_BUILD:-}" != 1 ]]; then
   dotnet build src/PerfEval.Web -c Release -v quiet -nologo
   dotnet build tools/PerfEval.LoadTest -c Release -v quiet -nologo
 fi
-web_dir="$root/src/PerfEval.Web/bin/Release/net10.0"
+web_dir="${WEB_DIR:-$root/src/PerfEval.Web/bin/Release/net10.0}"
 tool="$root/tools/PerfEval.LoadTest/bin/Release/net10.0/PerfEval.LoadTest.dll"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }

@@ -205,6 +205,47 @@ public abstract class SubmissionProcessingTests<TFactory>(TFactory factory)
         Assert.Equal(5, forms.GetProperty("forms").GetArrayLength());
     }
 
+    [Fact]
+    public async Task Two_first_runs_at_once_store_one_set_of_results()
+    {
+        factory.SkipUnlessAvailable();
+        var client = await factory.ClientAsync();
+        var bytes = await File.ReadAllBytesAsync(Api.Sample(Seed), TestContext.Current.CancellationToken);
+        var expected = Evaluator.Check(bytes, Seed).Findings.Count;
+
+        // Stored but never enqueued, so no Hangfire worker touches it: two workers then take its job at the same time,
+        // both on the first-run path (nothing stored yet).
+        var id = Guid.CreateVersion7();
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PerfEvalDbContext>();
+            db.Submissions.Add(new Submission
+            {
+                Id = id,
+                UnitName = "first-run-race-unit",
+                Year = 2023,
+                FileName = Seed,
+                ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                Size = bytes.Length,
+                Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)),
+                Version = 1,
+                State = SubmissionState.Queued,
+                CreatedAt = DateTime.UtcNow,
+                File = new StoredFile { Content = bytes },
+            });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        await Task.WhenAll(RunJobAsync(id), RunJobAsync(id));
+
+        Assert.Equal(expected, await CountFindingsAsync(id));
+        var after = await client.GetJsonAsync($"/api/submissions/{id}");
+        Assert.Equal("done", after.GetProperty("state").GetString());
+        Assert.Equal(expected, after.GetProperty("findingCount").GetInt32());
+        var forms = await client.GetJsonAsync($"/api/submissions/{id}/forms");
+        Assert.Equal(5, forms.GetProperty("forms").GetArrayLength());
+    }
+
     private async Task RunJobAsync(Guid id)
     {
         await using var scope = factory.Services.CreateAsyncScope();

@@ -28,13 +28,15 @@ public static class JobServices
     {
         ArgumentNullException.ThrowIfNull(options);
 
-        // Two of Hangfire's default global filters cost database round trips on every job and give this service
+        // Three of Hangfire's default global filters cost database round trips on every job and give this service
         // nothing: CaptureCulture stores the enqueuing culture as two job parameters and reads them back before the
-        // job runs (the pipeline is culture-invariant), and StatisticsHistory increments daily and hourly counters
-        // for a dashboard the service does not have. Retries (AutomaticRetry, set on the job method) and
-        // continuations stay. The filter list is process-wide; removing is idempotent.
+        // job runs (the pipeline is culture-invariant), StatisticsHistory increments daily and hourly counters for
+        // the dashboard's history graph (the dashboard's totals and the service's own statistics do not need them),
+        // and ContinuationsSupport looks up continuations whenever a job finishes (no job here has any). Retries
+        // (AutomaticRetry, set on the job methods) stay. The filter list is process-wide; removing is idempotent.
         GlobalJobFilters.Filters.Remove<CaptureCultureAttribute>();
         GlobalJobFilters.Filters.Remove<StatisticsHistoryAttribute>();
+        GlobalJobFilters.Filters.Remove<ContinuationsSupportAttribute>();
 
         services.AddSingleton<JobStorage>(_ => CreateStorage(options, contentRoot));
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));

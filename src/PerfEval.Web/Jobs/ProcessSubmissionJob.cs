@@ -3,6 +3,7 @@ using System.Text.Json;
 using Hangfire;
 using Hangfire.Server;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using PerfEval.Core.Documents;
 using PerfEval.Core.Evaluation;
 using PerfEval.Core.Forms;
@@ -111,25 +112,32 @@ public sealed partial class ProcessSubmissionJob(PerfEvalDbContext db, TimeProvi
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
+        void SetDone(UpdateSettersBuilder<Data.Submission> u) => u
+            .SetProperty(s => s.State, SubmissionState.Done)
+            .SetProperty(s => s.FinishedAt, now)
+            .SetProperty(s => s.CheckedAt, now)
+            .SetProperty(s => s.Budget, headline.Budget)
+            .SetProperty(s => s.Executed, headline.Executed)
+            .SetProperty(s => s.Score, headline.Score)
+            .SetProperty(s => s.Grade, headline.Grade)
+            .SetProperty(s => s.ErrorCode, (string?)null)
+            .SetProperty(s => s.ErrorMessage, (string?)null)
+            .SetProperty(s => s.FindingCount, findings.Count)
+            .SetProperty(s => s.ErrorCount, findings.Count(f => f.Severity == Severity.Error))
+            .SetProperty(s => s.WarningCount, findings.Count(f => f.Severity == Severity.Warning))
+            .SetProperty(s => s.StatedYear, result.Extraction.Submission.Year)
+            .SetProperty(s => s.StatedUnitName, Truncate(result.Extraction.Submission.UnitName, 200));
+
         // The first statement locks the submission row: a concurrent run of the same job waits here until this
-        // transaction commits, and then its deletes see (and remove) these results before writing its own.
-        await db.Submissions.Where(s => s.Id == id).ExecuteUpdateAsync(
-            u => u.SetProperty(s => s.State, SubmissionState.Done)
-                .SetProperty(s => s.FinishedAt, now)
-                .SetProperty(s => s.CheckedAt, now)
-                .SetProperty(s => s.Budget, headline.Budget)
-                .SetProperty(s => s.Executed, headline.Executed)
-                .SetProperty(s => s.Score, headline.Score)
-                .SetProperty(s => s.Grade, headline.Grade)
-                .SetProperty(s => s.ErrorCode, (string?)null)
-                .SetProperty(s => s.ErrorMessage, (string?)null)
-                .SetProperty(s => s.FindingCount, findings.Count)
-                .SetProperty(s => s.ErrorCount, findings.Count(f => f.Severity == Severity.Error))
-                .SetProperty(s => s.WarningCount, findings.Count(f => f.Severity == Severity.Warning))
-                .SetProperty(s => s.StatedYear, result.Extraction.Submission.Year)
-                .SetProperty(s => s.StatedUnitName, Truncate(result.Extraction.Submission.UnitName, 200)),
-            cancellationToken);
-        await DeleteResultsAsync(id, cancellationToken);
+        // transaction commits. Results are only ever stored together with CheckedAt, so a submission never checked
+        // before has none and the first run skips the deletes; a re-check, or a run that waited for a concurrent one
+        // (its update then finds CheckedAt set), replaces what is there.
+        var first = await db.Submissions.Where(s => s.Id == id && s.CheckedAt == null).ExecuteUpdateAsync(SetDone, cancellationToken);
+        if (first == 0)
+        {
+            await db.Submissions.Where(s => s.Id == id).ExecuteUpdateAsync(SetDone, cancellationToken);
+            await DeleteResultsAsync(id, cancellationToken);
+        }
 
         db.ExtractedForms.AddRange(forms.Select((f, i) => new ExtractedForm
         {

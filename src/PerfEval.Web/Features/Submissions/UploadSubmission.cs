@@ -82,18 +82,19 @@ public static class UploadSubmission
             // one of them, and a second look finds the winner (same bytes) or the next free version number.
             for (var attempt = 0; ; attempt++)
             {
-                var existing = await db.Submissions.AsNoTracking()
-                    .Where(s => s.UnitName == command.Unit && s.Sha256 == sha)
-                    .Select(s => new Existing(s.Id, s.Version, s.State))
-                    .FirstOrDefaultAsync(cancellationToken);
+                // One round trip for both questions: the unit's submission with these bytes, if any, and the
+                // versions it already has for this year (a handful of rows).
+                var known = await db.Submissions.AsNoTracking()
+                    .Where(s => s.UnitName == command.Unit && (s.Sha256 == sha || s.Year == command.Year))
+                    .Select(s => new { s.Id, s.Version, s.State, s.Sha256, s.Year })
+                    .ToListAsync(cancellationToken);
+                var existing = known.Find(s => s.Sha256 == sha);
                 if (existing is not null)
                 {
-                    return existing;
+                    return new Existing(existing.Id, existing.Version, existing.State);
                 }
 
-                var version = 1 + (await db.Submissions
-                    .Where(s => s.UnitName == command.Unit && s.Year == command.Year)
-                    .MaxAsync(s => (int?)s.Version, cancellationToken) ?? 0);
+                var version = 1 + (known.Where(s => s.Year == command.Year).Max(s => (int?)s.Version) ?? 0);
                 var submission = new Submission
                 {
                     Id = Guid.CreateVersion7(),
