@@ -215,7 +215,7 @@ public sealed partial class ProcessSubmissionJob(PerfEvalDbContext db, TimeProvi
         Excerpt = f.Location.Excerpt,
         Expected = f.Expected,
         Actual = f.Actual,
-        RelatedJson = JsonSerializer.Serialize(f.Related, JsonOutput.Options),
+        RelatedJson = JsonSerializer.Serialize(f.Related, JsonOutput.Compact),
         Fingerprint = f.Fingerprint,
     };
 
