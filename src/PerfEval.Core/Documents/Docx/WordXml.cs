@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -16,7 +17,8 @@ internal sealed class WordXml : IDisposable
     public const int MaxElementDepth = 400;
 
     private readonly XmlReader _reader;
-    private readonly char[] _chunk = new char[2048];
+    // Rented: three parts are read per document, and a fresh 4 KB buffer for each would be garbage at once.
+    private readonly char[] _chunk = ArrayPool<char>.Shared.Rent(2048);
 
     public WordXml(Stream stream, WordNames names)
     {
@@ -245,7 +247,11 @@ internal sealed class WordXml : IDisposable
         }
     }
 
-    public void Dispose() => _reader.Dispose();
+    public void Dispose()
+    {
+        _reader.Dispose();
+        ArrayPool<char>.Shared.Return(_chunk);
+    }
 
     public static DocumentReadException TooDeep() => new(
         ReadErrorCodes.Malformed,
