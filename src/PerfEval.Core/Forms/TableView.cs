@@ -161,6 +161,21 @@ internal static class TableView
     /// <summary>The row's cells whose text is not empty, in order.</summary>
     public static IEnumerable<TableCell> NonEmpty(TableRow row) => row.Cells.Where(c => !string.IsNullOrWhiteSpace(c.Text));
 
+    /// <summary>The row's first cell whose text is not empty, or null (<c>NonEmpty(row).FirstOrDefault()</c> without an iterator).</summary>
+    public static TableCell? FirstNonEmpty(TableRow row)
+    {
+        var cells = row.Cells;
+        for (var i = 0; i < cells.Count; i++)
+        {
+            if (!string.IsNullOrWhiteSpace(cells[i].Text))
+            {
+                return cells[i];
+            }
+        }
+
+        return null;
+    }
+
     public static string Clean(string text) => TextNormalizer.Clean(text.Replace('\n', ' '));
 
     /// <summary>Joins a multi-line label into one ("年初\n预算数" → "年初预算数").</summary>
