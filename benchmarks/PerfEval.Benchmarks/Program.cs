@@ -70,7 +70,7 @@ internal static class Program
         Console.Error.WriteLine("usage: PerfEval.Benchmarks [BenchmarkDotNet args, e.g. --filter '*' --job short]");
         Console.Error.WriteLine("       PerfEval.Benchmarks generate-big-table <path> [rows=20000] [columns=8]");
         Console.Error.WriteLine("       PerfEval.Benchmarks breakdown <file> [iterations=20]");
-        Console.Error.WriteLine("       PerfEval.Benchmarks profile <file> [iterations=100] [load|recognise|extract|check]");
+        Console.Error.WriteLine("       PerfEval.Benchmarks profile <file> [iterations=100] [load|recognise|extract|check|inflate|tokenise|open]");
         Console.Error.WriteLine("       PerfEval.Benchmarks cold-breakdown <file-or-folder>... [--passes 2] [--no-probes]");
         return 2;
     }

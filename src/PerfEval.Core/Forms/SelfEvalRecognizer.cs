@@ -167,7 +167,7 @@ internal static partial class SelfEvalRecognizer
 
     private static bool IsTotalRow(TableRow row)
     {
-        var first = TableView.NonEmpty(row).FirstOrDefault();
+        var first = TableView.FirstNonEmpty(row);
         return first is not null && TotalKeys.Contains(first.Key);
     }
 
@@ -288,7 +288,7 @@ internal static partial class SelfEvalRecognizer
     private static void ReadIndicator(TableBlock table, int r, IndicatorColumns columns, List<Indicator> indicators, List<LevelWeight> weights)
     {
         var row = table.Rows[r];
-        if (row.Cells.Count == 0 || row.Cells.All(c => string.IsNullOrWhiteSpace(c.Text)))
+        if (TableView.FirstNonEmpty(row) is null)
         {
             return;
         }

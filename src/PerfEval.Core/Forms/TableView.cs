@@ -93,11 +93,12 @@ internal static class TableView
             return null;
         }
 
-        foreach (var p in placed)
+        // Index loops in these helpers: foreach over an IReadOnlyList allocates an enumerator, and they run per row.
+        for (var i = 0; i < placed.Count; i++)
         {
-            if (p.Covers(column))
+            if (placed[i].Covers(column))
             {
-                return p.Cell;
+                return placed[i].Cell;
             }
         }
 
@@ -114,11 +115,11 @@ internal static class TableView
     {
         foreach (var key in keys)
         {
-            foreach (var p in header)
+            for (var i = 0; i < header.Count; i++)
             {
-                if (p.Cell.Key.Contains(key, StringComparison.Ordinal))
+                if (header[i].Cell.Key.Contains(key, StringComparison.Ordinal))
                 {
-                    return p.Start;
+                    return header[i].Start;
                 }
             }
         }
@@ -142,9 +143,10 @@ internal static class TableView
 
     public static bool RowHas(TableRow row, string key)
     {
-        foreach (var cell in row.Cells)
+        var cells = row.Cells;
+        for (var i = 0; i < cells.Count; i++)
         {
-            if (cell.Key.Contains(key, StringComparison.Ordinal))
+            if (cells[i].Key.Contains(key, StringComparison.Ordinal))
             {
                 return true;
             }
@@ -158,6 +160,21 @@ internal static class TableView
 
     /// <summary>The row's cells whose text is not empty, in order.</summary>
     public static IEnumerable<TableCell> NonEmpty(TableRow row) => row.Cells.Where(c => !string.IsNullOrWhiteSpace(c.Text));
+
+    /// <summary>The row's first cell whose text is not empty, or null (<c>NonEmpty(row).FirstOrDefault()</c> without an iterator).</summary>
+    public static TableCell? FirstNonEmpty(TableRow row)
+    {
+        var cells = row.Cells;
+        for (var i = 0; i < cells.Count; i++)
+        {
+            if (!string.IsNullOrWhiteSpace(cells[i].Text))
+            {
+                return cells[i];
+            }
+        }
+
+        return null;
+    }
 
     public static string Clean(string text) => TextNormalizer.Clean(text.Replace('\n', ' '));
 

@@ -23,7 +23,11 @@ internal sealed class BodyReader
     private readonly NumberingState _numbering;
     private readonly List<Block> _blocks = [];
     private readonly List<string> _warnings = [];
-    private readonly Stack<StringBuilder> _builderPool = new();
+
+    // Paragraph states and cell sinks are reused: one of each per paragraph and cell would otherwise be allocated.
+    // Pools rather than single instances, because text boxes and nested tables make the reads recursive.
+    private readonly Stack<ParagraphState> _paragraphPool = new();
+    private readonly Stack<CellSink> _cellPool = new();
 
     // Complex-field stack: true once the field reached its result (fldChar separate). Text shows only while every
     // open field above the floor is in its result. The floor isolates table cells and text boxes.
@@ -158,8 +162,8 @@ internal sealed class BodyReader
 
     private void ReadParagraph(BlockSink sink)
     {
-        var text = RentBuilder();
-        var state = new ParagraphState(text);
+        var state = _paragraphPool.TryPop(out var pooled) ? pooled : new ParagraphState();
+        var text = state.Text;
         string? style = null;
         int? numId = null;
         int? ilvl = null;
@@ -182,7 +186,6 @@ internal sealed class BodyReader
         }
 
         var content = Clean(text);
-        ReturnBuilder(text);
 
         if (markDeleted)
         {
@@ -210,6 +213,11 @@ internal sealed class BodyReader
         }
 
         state.Deferred?.ReplayInto(sink);
+        if (text.Capacity <= 64 * 1024)
+        {
+            state.Reset();
+            _paragraphPool.Push(state);
+        }
     }
 
     private void ReadParagraphProperties(ref string? style, ref int? numId, ref int? ilvl, ref int? outline, ref bool markDeleted)
@@ -857,7 +865,7 @@ internal sealed class BodyReader
         var gridSpan = 1;
         var vMerge = MergeKind.None;
         var hMerge = MergeKind.None;
-        var sink = new CellSink(this);
+        var sink = _cellPool.TryPop(out var pooled) ? pooled : new CellSink(this);
         var saved = EnterFieldScope();
         if (_x.Enter())
         {
@@ -877,6 +885,8 @@ internal sealed class BodyReader
         sink.FlushCarry();
         ExitFieldScope(saved);
         table.AddCell(sink.BuildText(), gridSpan, vMerge, hMerge, sink.Nested);
+        sink.Reset();
+        _cellPool.Push(sink);
     }
 
     private void ReadCellProperties(ref int gridSpan, ref MergeKind vMerge, ref MergeKind hMerge)
@@ -908,17 +918,6 @@ internal sealed class BodyReader
     }
 
     // ----- Helpers -----
-
-    private StringBuilder RentBuilder() => _builderPool.TryPop(out var sb) ? sb : new StringBuilder(256);
-
-    private void ReturnBuilder(StringBuilder sb)
-    {
-        if (sb.Capacity <= 64 * 1024)
-        {
-            sb.Clear();
-            _builderPool.Push(sb);
-        }
-    }
 
     /// <summary>The paragraph text without control characters that a producer may have let through.</summary>
     private static string Clean(StringBuilder sb)
@@ -960,15 +959,21 @@ internal sealed class BodyReader
 
     private sealed class ParagraphState
     {
-        public ParagraphState(StringBuilder text) => Text = text;
-
-        public StringBuilder Text { get; }
+        public StringBuilder Text { get; } = new(256);
 
         /// <summary>A page or column break seen; becomes a line break only if more text follows.</summary>
         public bool PendingBreak { get; set; }
 
         /// <summary>Blocks of text boxes anchored in this paragraph, emitted after it.</summary>
         public DeferredSink? Deferred { get; set; }
+
+        /// <summary>Empties the state for the next paragraph.</summary>
+        public void Reset()
+        {
+            Text.Clear();
+            PendingBreak = false;
+            Deferred = null;
+        }
 
         public void BeforeText()
         {
@@ -1032,6 +1037,15 @@ internal sealed class BodyReader
         private List<TableBlock>? _nested;
 
         public IReadOnlyList<TableBlock> Nested => (IReadOnlyList<TableBlock>?)_nested ?? [];
+
+        /// <summary>Empties the sink for the next cell (the lists handed out with the last cell stay with it).</summary>
+        public void Reset()
+        {
+            _single = null;
+            _lines = null;
+            _nested = null;
+            Carry = null;
+        }
 
         public override void AddParagraph(string text, string? label, int? outlineLevel, string? style)
         {

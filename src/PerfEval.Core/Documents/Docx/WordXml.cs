@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -16,12 +17,16 @@ internal sealed class WordXml : IDisposable
     public const int MaxElementDepth = 400;
 
     private readonly XmlReader _reader;
-    private readonly char[] _chunk = new char[2048];
+    // Rented: three parts are read per document, and a fresh 4 KB buffer for each would be garbage at once.
+    private readonly char[] _chunk = ArrayPool<char>.Shared.Rent(2048);
 
     public WordXml(Stream stream, WordNames names)
     {
         Names = names;
-        _reader = XmlReader.Create(stream, CreateSettings(names.Table));
+
+        // A parser context only to hand the reader a namespace manager that remembers its last answer (see below).
+        var context = new XmlParserContext(names.Table, new CachingNamespaceManager(names.Table), null, XmlSpace.None);
+        _reader = XmlReader.Create(stream, CreateSettings(names.Table), context);
         W = names.Transitional;
     }
 
@@ -242,7 +247,11 @@ internal sealed class WordXml : IDisposable
         }
     }
 
-    public void Dispose() => _reader.Dispose();
+    public void Dispose()
+    {
+        _reader.Dispose();
+        ArrayPool<char>.Shared.Return(_chunk);
+    }
 
     public static DocumentReadException TooDeep() => new(
         ReadErrorCodes.Malformed,
@@ -261,6 +270,78 @@ internal sealed class WordXml : IDisposable
         else
         {
             target.Append(_reader.Value);
+        }
+    }
+}
+
+/// <summary>
+/// An <see cref="XmlNamespaceManager"/> that answers a repeated lookup of the same (atomized) prefix from a one-entry
+/// cache. The reader resolves the prefix of every element and prefixed attribute, nearly always "w"; with the dozen
+/// or more namespaces Word declares on the root, each base lookup is a hash-table probe. The cache is dropped whenever
+/// the declarations in scope change: a declaration added or removed, or a scope that had declarations popped.
+/// </summary>
+internal sealed class CachingNamespaceManager(XmlNameTable nameTable) : XmlNamespaceManager(nameTable)
+{
+    // Scope depths that hold declarations, innermost on top; popping such a scope changes what prefixes resolve to.
+    private readonly Stack<int> _declaringScopes = new();
+    private int _depth;
+    private string? _prefix;
+    private string? _namespace;
+
+    public override string? LookupNamespace(string prefix)
+    {
+        if ((object?)_prefix == prefix)
+        {
+            return _namespace;
+        }
+
+        var ns = base.LookupNamespace(prefix);
+        _prefix = prefix;
+        _namespace = ns;
+        return ns;
+    }
+
+    public override void PushScope()
+    {
+        base.PushScope();
+        _depth++;
+    }
+
+    public override bool PopScope()
+    {
+        if (_declaringScopes.TryPeek(out var top) && top == _depth)
+        {
+            _declaringScopes.Pop();
+            _prefix = null;
+        }
+
+        var popped = base.PopScope();
+        if (popped)
+        {
+            _depth--;
+        }
+
+        return popped;
+    }
+
+    public override void AddNamespace(string prefix, string uri)
+    {
+        base.AddNamespace(prefix, uri);
+        MarkChanged();
+    }
+
+    public override void RemoveNamespace(string prefix, string uri)
+    {
+        base.RemoveNamespace(prefix, uri);
+        MarkChanged();
+    }
+
+    private void MarkChanged()
+    {
+        _prefix = null;
+        if (!_declaringScopes.TryPeek(out var top) || top != _depth)
+        {
+            _declaringScopes.Push(_depth);
         }
     }
 }
