@@ -17,6 +17,8 @@
 #   JOB_POLL [00:00:01]                    PerfEval:Jobs:PollInterval (how often an idle worker looks for jobs)
 #   PORT [a free one]                      the API's port (split: the worker listens on PORT+1)
 #   PGHOST [127.0.0.1] PGPORT [5432] PGUSER [postgres] PGPASSWORD [perfeval-ci]   the PostgreSQL server
+#   PG_OPTIONS                             more connection-string settings, e.g. "SSL Mode=Disable"
+#   WEB_DIR [src/PerfEval.Web/bin/Release/net10.0]   the service build to run (e.g. a `dotnet publish` folder)
 #   SKIP_BUILD=1                           use the existing Release build
 #   KEEP=1                                 keep the temporary folder (service logs) and the database
 set -euo pipefail

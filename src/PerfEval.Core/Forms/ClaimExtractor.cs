@@ -14,9 +14,6 @@ internal static partial class ClaimExtractor
 {
     private static readonly System.Buffers.SearchValues<char> ClauseDelimiters = System.Buffers.SearchValues.Create(",，、;；:：。");
 
-    /// <summary>The decimal digits (Unicode Nd, what the regex <c>\d</c> matches) outside ASCII.</summary>
-    private static readonly System.Buffers.SearchValues<char> NonAsciiDigits = System.Buffers.SearchValues.Create(NonAsciiDecimalDigits());
-
     private static readonly string[] ChangeWords = ["增加", "减少", "增长", "下降", "提高", "降低", "增幅", "降幅"];
 
     private static readonly string[] Subjects = ["本单位", "我单位", "本部门", "我部门", "我会", "本会", "我局", "本局", "全市", "我市", "全县", "我县", "全区", "我区"];
@@ -38,25 +35,20 @@ internal static partial class ClaimExtractor
     {
         var text = paragraph.Text;
         var half = TextNormalizer.ToHalfWidth(text);
-
-        // Figure() looks for its first character with a Unicode \d test that costs a class lookup for every Chinese
-        // character. Where the paragraph has no decimal digit outside ASCII — nearly always — \d and [0-9] match the
-        // same, so the ASCII twin, whose search is vectorised, finds exactly the same figures.
-        var figure = half.AsSpan().ContainsAny(NonAsciiDigits) ? Figure() : AsciiFigure();
         var sentenceStart = 0;
         for (var i = 0; i < half.Length; i++)
         {
             if (half[i] is '。' or '!' or '?' or '\n')
             {
-                ExtractSentence(paragraph, text, half, sentenceStart, i + 1, figure, claims);
+                ExtractSentence(paragraph, text, half, sentenceStart, i + 1, claims);
                 sentenceStart = i + 1;
             }
         }
 
-        ExtractSentence(paragraph, text, half, sentenceStart, half.Length, figure, claims);
+        ExtractSentence(paragraph, text, half, sentenceStart, half.Length, claims);
     }
 
-    private static void ExtractSentence(ParagraphBlock paragraph, string text, string half, int start, int end, Regex figure, List<Claim> claims)
+    private static void ExtractSentence(ParagraphBlock paragraph, string text, string half, int start, int end, List<Claim> claims)
     {
         if (end <= start)
         {
@@ -69,7 +61,7 @@ internal static partial class ClaimExtractor
         var first = claims.Count;
         string? excerpt = null;
         var qizhong = sentence.IndexOf("其中", StringComparison.Ordinal);
-        foreach (var m in figure.EnumerateMatches(sentence))
+        foreach (var m in Figure().EnumerateMatches(sentence))
         {
             var offset = start + m.Index;
             if (m.Index > 0 && (char.IsAsciiDigit(sentence[m.Index - 1]) || sentence[m.Index - 1] is '.' or '第' or '-' or '~' or '—'))
@@ -278,24 +270,6 @@ internal static partial class ClaimExtractor
 
     [GeneratedRegex(@"(?:(?:≥|≤|不低于|不少于|近|约)\s*)?\d+(?:\.\d+)?\s*(?:余|多)?\s*(?<u>万元|亿元|千元|元|万人次|人次|万人|人月|人/次|人|户|件|个|篇|家|次|所|项|名|场|期|批|村|台|套|辆|%|分)")]
     private static partial Regex Figure();
-
-    /// <summary><see cref="Figure"/> with [0-9] for \d: the same matches in text without non-ASCII decimal digits.</summary>
-    [GeneratedRegex(@"(?:(?:≥|≤|不低于|不少于|近|约)\s*)?[0-9]+(?:\.[0-9]+)?\s*(?:余|多)?\s*(?<u>万元|亿元|千元|元|万人次|人次|万人|人月|人/次|人|户|件|个|篇|家|次|所|项|名|场|期|批|村|台|套|辆|%|分)")]
-    private static partial Regex AsciiFigure();
-
-    private static string NonAsciiDecimalDigits()
-    {
-        var digits = new System.Text.StringBuilder();
-        for (var c = 128; c <= char.MaxValue; c++)
-        {
-            if (char.IsDigit((char)c))
-            {
-                digits.Append((char)c);
-            }
-        }
-
-        return digits.ToString();
-    }
 
     [GeneratedRegex(@"\d{4}\s*年(度)?")]
     private static partial Regex YearPhrase();
