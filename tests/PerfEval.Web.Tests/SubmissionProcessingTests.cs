@@ -206,6 +206,26 @@ public abstract class SubmissionProcessingTests<TFactory>(TFactory factory)
     }
 
     [Fact]
+    public async Task Many_uploads_for_one_unit_at_once_are_all_kept_with_distinct_versions()
+    {
+        factory.SkipUnlessAvailable();
+        var client = await factory.ClientAsync();
+        var text = await File.ReadAllBytesAsync(Api.Sample("2023-miluo-disabled-federation.txt"), TestContext.Current.CancellationToken);
+
+        // 24 different files for the same unit and year, all sent at once: each must be stored as its own version.
+        var uploads = Enumerable.Range(0, 24).Select(async i =>
+        {
+            var bytes = text.Concat(System.Text.Encoding.ASCII.GetBytes($"\ncopy {i}\n")).ToArray();
+            var (response, receipt) = await client.UploadAsync(bytes, $"copy-{i}.txt", unit: "concurrent-unit");
+            return (response.StatusCode, Version: response.IsSuccessStatusCode ? receipt.GetProperty("version").GetInt32() : 0);
+        });
+        var results = await Task.WhenAll(uploads);
+
+        Assert.All(results, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
+        Assert.Equal(Enumerable.Range(1, 24), results.Select(r => r.Version).Order());
+    }
+
+    [Fact]
     public async Task Two_first_runs_at_once_store_one_set_of_results()
     {
         factory.SkipUnlessAvailable();

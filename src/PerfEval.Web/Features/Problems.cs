@@ -19,6 +19,7 @@ public static class ApiErrorCodes
     public const string AccountLocked = "account-locked";
     public const string Conflict = "conflict";
     public const string Internal = "internal-error";
+    public const string Busy = "busy";
 }
 
 /// <summary>RFC 7807 answers with a Chinese <c>title</c> and <c>detail</c> and a stable <c>code</c> extension.</summary>
@@ -59,6 +60,7 @@ public static class Problems
     {
         StatusCodes.Status413PayloadTooLarge => "文件过大",
         StatusCodes.Status415UnsupportedMediaType => "不支持的文件格式",
+        StatusCodes.Status503ServiceUnavailable => "系统繁忙，请稍后重试",
         StatusCodes.Status404NotFound => "找不到请求的资源",
         StatusCodes.Status405MethodNotAllowed => "不支持该请求方法",
         >= 500 => "服务器内部错误",
@@ -70,6 +72,7 @@ public static class Problems
     {
         StatusCodes.Status413PayloadTooLarge => "文件过大",
         StatusCodes.Status415UnsupportedMediaType => "不支持的文件格式",
+        StatusCodes.Status503ServiceUnavailable => "系统繁忙，请稍后重试",
         _ => "无法读取该文件",
     };
 }

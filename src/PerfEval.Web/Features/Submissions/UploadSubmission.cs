@@ -57,6 +57,12 @@ public static class UploadSubmission
         IOptions<PerfEvalOptions> options,
         TimeProvider clock) : ICommandHandler<Command, Response>
     {
+        /// <summary>Stores attempted per upload before answering 503 (the unique indexes refused every one).</summary>
+        private const int MaxStoreAttempts = 8;
+
+        /// <summary>Turns by unit (striped: a unit always maps to the same one), shared by all requests of this process.</summary>
+        private static readonly SemaphoreSlim[] UnitTurns = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
+
         public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(command);
@@ -78,8 +84,23 @@ public static class UploadSubmission
 
             var sha = Convert.ToHexStringLower(SHA256.HashData(command.Content));
 
-            // Two uploads racing for the same unit may both pass the checks below; the unique indexes then refuse
-            // one of them, and a second look finds the winner (same bytes) or the next free version number.
+            // Uploads for the same unit take turns in this process, so they do not race for a version number. Two API
+            // processes can still race: the unique indexes then refuse one of them, and another look finds the winner
+            // (same bytes) or the next free version number.
+            var turn = UnitTurns[(int)((uint)StringComparer.Ordinal.GetHashCode(command.Unit) % (uint)UnitTurns.Length)];
+            await turn.WaitAsync(cancellationToken);
+            try
+            {
+                return await StoreAsync(command, format, sha, cancellationToken);
+            }
+            finally
+            {
+                turn.Release();
+            }
+        }
+
+        private async Task<Response> StoreAsync(Command command, SourceFormat format, string sha, CancellationToken cancellationToken)
+        {
             for (var attempt = 0; ; attempt++)
             {
                 // One round trip for both questions: the unit's submission with these bytes, if any, and the
@@ -116,10 +137,20 @@ public static class UploadSubmission
                 {
                     await db.SaveChangesAsync(cancellationToken);
                 }
-                catch (DbUpdateException) when (attempt < 3)
+                catch (DbUpdateException) when (attempt < MaxStoreAttempts - 1)
                 {
                     db.ChangeTracker.Clear();
+                    await Task.Delay(Random.Shared.Next(5, 30) * (attempt + 1), cancellationToken);
                     continue;
+                }
+                catch (DbUpdateException)
+                {
+                    // Nothing was stored; say so plainly rather than fail with an internal error.
+                    db.ChangeTracker.Clear();
+                    return new Refused(
+                        StatusCodes.Status503ServiceUnavailable,
+                        ApiErrorCodes.Busy,
+                        "系统繁忙，本次上传未能保存（同一单位同时上传的文件较多）。请稍后重新上传；已上传成功的文件不受影响。");
                 }
 
                 // Stored first, then enqueued: a job never looks for bytes that are not there yet.
@@ -143,7 +174,8 @@ public static class UploadSubmission
             .Produces<Receipt>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     private static async Task<Results<Accepted<Receipt>, Ok<Receipt>, ProblemHttpResult>> HandleAsync(
         HttpRequest request,
