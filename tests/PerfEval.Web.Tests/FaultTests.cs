@@ -70,7 +70,8 @@ public sealed class FaultTests
         var first = await cluster.StartWorkerAsync(QuickRecovery);
 
         // Hold the findings table so the job stops inside its results transaction: after the submission row was set
-        // to done, at the delete of earlier findings. Then kill the worker there.
+        // to done, at the insert of the findings (a first run has no earlier results to delete). Then kill the worker
+        // there.
         await using (var blocker = await cluster.OpenAsync())
         {
             await using var transaction = await blocker.BeginTransactionAsync(TestContext.Current.CancellationToken);
@@ -80,7 +81,7 @@ public sealed class FaultTests
             }
 
             var id = await cluster.UploadAsync(bytes, Seed, "transaction-unit");
-            await cluster.WaitUntilBlockedAsync("DELETE FROM \"Findings\"", first);
+            await cluster.WaitUntilBlockedAsync("INSERT INTO \"Findings\"", first);
             await first.KillAsync();
 
             var killed = await cluster.SubmissionAsync(id);
