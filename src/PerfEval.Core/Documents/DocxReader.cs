@@ -8,14 +8,30 @@ namespace PerfEval.Core.Documents;
 /// <summary>
 /// Reads a WordprocessingML package (.docx, .docm, .dotx, .dotm; transitional or Strict) into the document model.
 /// The package is checked at zip level first, opened read-only with the Open XML SDK to locate the main document,
-/// styles and numbering parts through their relationships, and the body is then streamed with an
-/// <see cref="XmlReader"/> (never the SDK's DOM, which costs orders of magnitude more memory on large tables).
+/// styles and numbering parts through their relationships, and the parts are then streamed with a UTF-8 scanner
+/// (<see cref="Utf8WordXml"/>; <see cref="XmlReader"/> for anything unusual), never with the SDK's DOM, which
+/// costs orders of magnitude more memory on large tables.
 /// </summary>
 public static class DocxReader
 {
     private static readonly OpenSettings PackageSettings = new() { AutoSave = false };
 
-    public static DocumentModel Read(byte[] bytes, ReaderLimits limits)
+    public static DocumentModel Read(byte[] bytes, ReaderLimits limits) => Read(bytes, limits, XmlPath.Auto);
+
+    /// <summary>Which XML reader parses the parts: for tests that compare the two.</summary>
+    internal enum XmlPath
+    {
+        /// <summary>The UTF-8 scanner, falling back to XmlReader for a part it leaves (the product's path).</summary>
+        Auto,
+
+        /// <summary>XmlReader only.</summary>
+        XmlReaderOnly,
+
+        /// <summary>The UTF-8 scanner only: a fallback throws <see cref="XmlFallbackException"/>.</summary>
+        FastOnly,
+    }
+
+    internal static DocumentModel Read(byte[] bytes, ReaderLimits limits, XmlPath path)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         ArgumentNullException.ThrowIfNull(limits);
@@ -34,12 +50,12 @@ public static class DocxReader
                 var parts = LocateParts(zipPackage, bytes, guard, ref document);
                 var names = new WordNames();
                 var styles = parts.Styles is { } stylesPart
-                    ? ReadPart(stylesPart, guard, "样式（styles.xml）", s => StylesReader.Read(s, names))
+                    ? ReadPart(stylesPart, guard, names, path, "样式（styles.xml）", x => StylesReader.Read(x, names))
                     : StyleSheet.Empty;
                 var numbering = parts.Numbering is { } numberingPart
-                    ? ReadPart(numberingPart, guard, "编号（numbering.xml）", s => NumberingReader.Read(s, names))
+                    ? ReadPart(numberingPart, guard, names, path, "编号（numbering.xml）", x => NumberingReader.Read(x, names))
                     : NumberingDefinitions.Empty;
-                return ReadPart(parts.Main, guard, "正文（document.xml）", s => BodyReader.Read(s, names, styles, numbering))
+                return ReadPart(parts.Main, guard, names, path, "正文（document.xml）", x => BodyReader.Read(x, styles, numbering))
                     ?? throw NoMainPart(guard.Kind);
             }
             finally
@@ -133,12 +149,35 @@ public static class DocxReader
         }
     }
 
-    private static T ReadPart<T>(PartRef part, PackageGuard guard, string description, Func<Stream, T> read)
+    /// <summary>
+    /// Reads one part with the fast UTF-8 scanner; a part it leaves to the full XML parser (something unusual, or
+    /// not well-formed) is read again from the start with <see cref="XmlReader"/>, whose errors become the
+    /// clerk's message.
+    /// </summary>
+    private static T ReadPart<T>(PartRef part, PackageGuard guard, WordNames names, XmlPath path, string description, Func<WordXml, T> read)
     {
-        using var stream = guard.Limit(part.Open(), part.Uri);
+        using (var stream = path == XmlPath.XmlReaderOnly ? null : guard.Limit(part.Open(), part.Uri))
+        {
+            try
+            {
+                if (stream is not null)
+                {
+                    using var fast = new Utf8WordXml(stream, names);
+                    return read(fast);
+                }
+            }
+            catch (XmlFallbackException) when (path == XmlPath.Auto)
+            {
+                // The bytes of the abandoned pass do not count twice against the package's size budget.
+                guard.Refund(stream!);
+            }
+        }
+
+        using var again = guard.Limit(part.Open(), part.Uri);
         try
         {
-            return read(stream);
+            using var x = new XmlReaderWordXml(again, names);
+            return read(x);
         }
         catch (XmlException ex)
         {

@@ -50,9 +50,9 @@ internal sealed class BodyReader
     private bool Emitting => _fieldsInInstruction == 0;
 
     /// <summary>Reads the main document part. Returns null when its root is not w:document.</summary>
-    public static DocumentModel? Read(Stream stream, WordNames names, StyleSheet styles, NumberingDefinitions numbering)
+    public static DocumentModel? Read(WordXml x, StyleSheet styles, NumberingDefinitions numbering)
     {
-        using var x = new WordXml(stream, names);
+        var names = x.Names;
         if (!x.MoveToRoot(names.Document))
         {
             return null;

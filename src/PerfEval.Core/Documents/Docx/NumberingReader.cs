@@ -3,9 +3,8 @@ namespace PerfEval.Core.Documents.Docx;
 /// <summary>Streams numbering.xml into <see cref="NumberingDefinitions"/>.</summary>
 internal static class NumberingReader
 {
-    public static NumberingDefinitions Read(Stream stream, WordNames names)
+    public static NumberingDefinitions Read(WordXml x, WordNames names)
     {
-        using var x = new WordXml(stream, names);
         if (!x.MoveToRoot(names.Numbering))
         {
             return NumberingDefinitions.Empty;

@@ -98,6 +98,15 @@ internal sealed class PackageGuard
         return new BoundedReadStream(partStream, cap, this, name);
     }
 
+    /// <summary>Gives back to the budget what a stream from <see cref="Limit"/> has read (its pass was abandoned and is read again).</summary>
+    public void Refund(Stream limited)
+    {
+        if (limited is BoundedReadStream bounded)
+        {
+            _remaining += bounded.Position;
+        }
+    }
+
     public static DocumentReadException CorruptZip(Exception? inner) => new(
         ReadErrorCodes.CorruptZip,
         "文件已损坏或不完整（可能上传中断或保存时出错），无法作为 Word 文档打开。请用 Word/WPS 重新打开该文件并“另存为” .docx 后再上传；如打不开，请从原始电脑上重新获取文件。",

@@ -3,9 +3,8 @@ namespace PerfEval.Core.Documents.Docx;
 /// <summary>Streams styles.xml into a <see cref="StyleSheet"/>, keeping only what numbering and headings need.</summary>
 internal static class StylesReader
 {
-    public static StyleSheet Read(Stream stream, WordNames names)
+    public static StyleSheet Read(WordXml x, WordNames names)
     {
-        using var x = new WordXml(stream, names);
         if (!x.MoveToRoot(names.Styles))
         {
             return StyleSheet.Empty;
