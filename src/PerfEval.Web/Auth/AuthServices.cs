@@ -33,6 +33,7 @@ public static class AuthServices
                 o.Lockout.AllowedForNewUsers = true;
             })
             .AddEntityFrameworkStores<PerfEvalDbContext>()
+            .AddUserManager<PerfEvalUserManager>()
             .AddClaimsPrincipalFactory<PerfEvalClaimsFactory>()
             .AddErrorDescriber<ChineseIdentityErrors>()
             .AddDefaultTokenProviders();
@@ -76,6 +77,7 @@ public static class AuthServices
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
 
         services.AddScoped<AccountBootstrap>();
+        services.AddSingleton<AccessTokenCache>();
         return services;
     }
 

@@ -37,6 +37,8 @@ public sealed class PerfEvalOptions
 
     public UploadOptions Upload { get; set; } = new();
 
+    public AuthOptions Auth { get; set; } = new();
+
     /// <summary>The data folder as an absolute path.</summary>
     public string DataPath(string contentRoot) => Path.GetFullPath(DataFolder, contentRoot);
 }
@@ -86,4 +88,14 @@ public sealed class UploadOptions
 {
     /// <summary>The largest file accepted, in bytes (20 MB by default).</summary>
     public long MaxBytes { get; set; } = 20L * 1024 * 1024;
+}
+
+public sealed class AuthOptions
+{
+    /// <summary>
+    /// How long (seconds) a successful access-token look-up is reused by this process instead of asking the database
+    /// again; 0 turns the cache off. A revocation or account change made in this process takes effect at once; one
+    /// made by another process on the same database is seen here at most this long after.
+    /// </summary>
+    public int TokenCacheSeconds { get; set; } = 10;
 }

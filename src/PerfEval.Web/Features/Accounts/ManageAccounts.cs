@@ -41,7 +41,7 @@ public static class ManageAccounts
         public static AccountResult Ok { get; } = new(null, null, null);
     }
 
-    public sealed class Handlers(PerfEvalDbContext db, UserManager<AppUser> users, AccountBootstrap accounts, TimeProvider clock) :
+    public sealed class Handlers(PerfEvalDbContext db, UserManager<AppUser> users, AccountBootstrap accounts, TimeProvider clock, AccessTokenCache tokenCache) :
         IQueryHandler<ListAccounts, IReadOnlyList<AccountInfo>>,
         ICommandHandler<CreateAccount, AccountResult>,
         ICommandHandler<ResetPassword, AccountResult>,
@@ -113,6 +113,10 @@ public static class ManageAccounts
                     .ExecuteUpdateAsync(u => u.SetProperty(t => t.RevokedAt, now), cancellationToken);
                 await users.UpdateSecurityStampAsync(user);
             }
+
+            // The user manager already dropped the cached token look-ups for the lockout; again after the revocation,
+            // which it does not see.
+            tokenCache.Invalidate();
 
             return AccountResult.Ok;
         }

@@ -45,7 +45,7 @@ public static class MyTokens
         }
     }
 
-    public sealed class RevokeHandler(PerfEvalDbContext db, TimeProvider clock) : ICommandHandler<RevokeCommand, bool>
+    public sealed class RevokeHandler(PerfEvalDbContext db, TimeProvider clock, AccessTokenCache tokenCache) : ICommandHandler<RevokeCommand, bool>
     {
         public async ValueTask<bool> Handle(RevokeCommand command, CancellationToken cancellationToken)
         {
@@ -60,6 +60,10 @@ public static class MyTokens
             var found = await tokens.AnyAsync(cancellationToken);
             await tokens.Where(t => t.RevokedAt == null)
                 .ExecuteUpdateAsync(u => u.SetProperty(t => t.RevokedAt, now), cancellationToken);
+
+            // The next request with the token is refused in this process; other processes stop it within their
+            // cache's lifetime (PerfEval:Auth:TokenCacheSeconds).
+            tokenCache.Invalidate();
             return found;
         }
     }
