@@ -763,6 +763,23 @@ internal sealed class Utf8WordXml : WordXml
             }
         }
 
+        // A cheap filter first: attributes whose local names differ in length or first byte cannot be duplicates.
+        ulong seen = 0;
+        var suspect = false;
+        for (var i = 0; i < _attrCount; i++)
+        {
+            ref var a = ref _attrs[i];
+            var start = a.Colon >= 0 ? a.Colon + 1 : a.NameStart;
+            var bit = 1UL << ((((a.NameEnd - start) * 7) + buffer[start]) & 63);
+            suspect |= (seen & bit) != 0;
+            seen |= bit;
+        }
+
+        if (!suspect)
+        {
+            return;
+        }
+
         for (var i = 1; i < _attrCount; i++)
         {
             ref var a = ref _attrs[i];
@@ -1381,6 +1398,7 @@ internal sealed class Utf8WordXml : WordXml
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsWhitespace(byte b) => b <= (byte)' ' && (b == (byte)' ' || b == (byte)'\n' || b == (byte)'\r' || b == (byte)'\t');
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void CheckName(int start, int colon, int end)
     {
         if (end == start || colon == start || colon == end - 1 || !IsNameStart(_buffer[start]) || (colon > 0 && !IsNameStart(_buffer[colon + 1])))
@@ -1448,34 +1466,42 @@ internal sealed class Utf8WordXml : WordXml
         private Entry[] _entries = new Entry[128];
         private int _count;
 
-        // Names of up to 7 bytes (most of WordprocessingML's) packed with their length into a ulong, which is then
-        // the whole key of a direct-mapped cache: no hashing loop, no comparison of bytes.
-        private readonly ulong[] _shortKeys = new ulong[128];
+        // Names of up to 15 bytes (nearly all of WordprocessingML's) packed with their length into two ulongs, which
+        // are then the whole key of a direct-mapped cache: no hashing loop, no comparison of bytes.
+        private readonly ulong[] _shortKeys = new ulong[256];
         private readonly string?[] _shortValues = new string?[128];
 
         public string Get(ReadOnlySpan<byte> key)
         {
-            if (key.Length <= 7)
+            if (key.Length > 15)
             {
-                var packed = (ulong)key.Length << 56;
-                for (var i = 0; i < key.Length; i++)
-                {
-                    packed |= (ulong)key[i] << (i * 8);
-                }
-
-                var slot = (int)((packed * 0x9E3779B97F4A7C15UL) >> 57);
-                if (_shortKeys[slot] == packed && _shortValues[slot] is { } cached)
-                {
-                    return cached;
-                }
-
-                var value = Lookup(key);
-                _shortKeys[slot] = packed;
-                _shortValues[slot] = value;
-                return value;
+                return Lookup(key);
             }
 
-            return Lookup(key);
+            ulong low = 0;
+            var high = (ulong)key.Length << 56;
+            var i = 0;
+            for (; i < key.Length && i < 8; i++)
+            {
+                low |= (ulong)key[i] << (i * 8);
+            }
+
+            for (; i < key.Length; i++)
+            {
+                high |= (ulong)key[i] << ((i - 8) * 8);
+            }
+
+            var slot = (int)(((low ^ (high * 31)) * 0x9E3779B97F4A7C15UL) >> 57);
+            if (_shortKeys[2 * slot] == low && _shortKeys[(2 * slot) + 1] == high && _shortValues[slot] is { } cached)
+            {
+                return cached;
+            }
+
+            var value = Lookup(key);
+            _shortKeys[2 * slot] = low;
+            _shortKeys[(2 * slot) + 1] = high;
+            _shortValues[slot] = value;
+            return value;
         }
 
         private string Lookup(ReadOnlySpan<byte> key)
