@@ -55,14 +55,8 @@ public sealed partial class ProcessSubmissionJob(PerfEvalDbContext db, TimeProvi
     {
         // Only a submission still queued or processing is claimed: a run that finished in the meantime wins. Claiming
         // first (and asking why only when nothing was claimed) saves a round trip on every job.
-        var claimed = await db.Submissions
-            .Where(s => s.Id == id && (s.State == SubmissionState.Queued || s.State == SubmissionState.Processing))
-            .ExecuteUpdateAsync(
-                u => u.SetProperty(s => s.State, SubmissionState.Processing)
-                    .SetProperty(s => s.StartedAt, clock.GetUtcNow().UtcDateTime)
-                    .SetProperty(s => s.Attempts, s => s.Attempts + 1),
-                cancellationToken);
-        if (claimed == 0)
+        var submission = await ClaimAsync(id, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        if (submission is null)
         {
             var state = await db.Submissions.AsNoTracking()
                 .Where(s => s.Id == id)
@@ -80,10 +74,6 @@ public sealed partial class ProcessSubmissionJob(PerfEvalDbContext db, TimeProvi
             return;
         }
 
-        var submission = await db.Submissions.AsNoTracking()
-            .Where(s => s.Id == id)
-            .Select(s => new { s.FileName, s.File!.Content })
-            .FirstAsync(cancellationToken);
         var bytes = submission.Content;
 
         CheckResult result;
@@ -103,6 +93,48 @@ public sealed partial class ProcessSubmissionJob(PerfEvalDbContext db, TimeProvi
         Log.Done(logger, id, result.Findings.Count);
     }
 
+    /// <summary>The file of a claimed submission (null when nothing was claimed).</summary>
+    private sealed record ClaimedFile(string FileName, byte[] Content);
+
+    /// <summary>
+    /// Sets the submission to processing (with its start time and one more attempt) when it is still queued or
+    /// processing, and returns its file name and bytes; null when nothing was claimed. On PostgreSQL this is one
+    /// statement (<c>UPDATE … RETURNING</c> with the bytes read by a subquery), elsewhere an update and a query.
+    /// </summary>
+    private async Task<ClaimedFile?> ClaimAsync(Guid id, DateTime now, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            var processing = Data.Configurations.SubmissionConfiguration.StateName(SubmissionState.Processing);
+            var queued = Data.Configurations.SubmissionConfiguration.StateName(SubmissionState.Queued);
+            var rows = await db.Database.SqlQuery<ClaimedFile>($"""
+                UPDATE "Submissions" AS s
+                SET "State" = {processing}, "StartedAt" = {now}, "Attempts" = s."Attempts" + 1
+                WHERE s."Id" = {id} AND s."State" IN ({queued}, {processing})
+                RETURNING s."FileName" AS "FileName",
+                    (SELECT f."Content" FROM "StoredFiles" AS f WHERE f."SubmissionId" = s."Id") AS "Content"
+                """).ToListAsync(cancellationToken);
+            return rows.Count == 0 ? null : rows[0];
+        }
+
+        var claimed = await db.Submissions
+            .Where(s => s.Id == id && (s.State == SubmissionState.Queued || s.State == SubmissionState.Processing))
+            .ExecuteUpdateAsync(
+                u => u.SetProperty(s => s.State, SubmissionState.Processing)
+                    .SetProperty(s => s.StartedAt, now)
+                    .SetProperty(s => s.Attempts, s => s.Attempts + 1),
+                cancellationToken);
+        if (claimed == 0)
+        {
+            return null;
+        }
+
+        return await db.Submissions.AsNoTracking()
+            .Where(s => s.Id == id)
+            .Select(s => new ClaimedFile(s.FileName, s.File!.Content))
+            .FirstAsync(cancellationToken);
+    }
+
     private async Task StoreResultsAsync(Guid id, CheckResult result, CancellationToken cancellationToken)
     {
         var findings = result.Findings;
@@ -111,6 +143,10 @@ public sealed partial class ProcessSubmissionJob(PerfEvalDbContext db, TimeProvi
         var now = clock.GetUtcNow().UtcDateTime;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // SaveChanges inside this transaction would otherwise wrap its batch in a savepoint (two more round trips) so
+        // that a failed batch could be undone alone; here a failure rolls back the whole transaction anyway.
+        db.Database.AutoSavepointsEnabled = false;
 
         void SetDone(UpdateSettersBuilder<Data.Submission> u) => u
             .SetProperty(s => s.State, SubmissionState.Done)
