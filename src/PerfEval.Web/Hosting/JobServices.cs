@@ -3,6 +3,7 @@ using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
 using Hangfire.SqlServer;
 using Hangfire.Storage.SQLite;
+using PerfEval.Web.Jobs.Storage;
 
 namespace PerfEval.Web.Hosting;
 
@@ -60,6 +61,39 @@ public static class JobServices
         return services;
     }
 
+    /// <summary>
+    /// Whether Hangfire's PostgreSQL storage is wrapped to save round trips (<see cref="BatchingPostgreSqlStorage"/>):
+    /// not with long polling (left to Hangfire.PostgreSql), and not on a Hangfire schema other than the one its
+    /// statements are written for (a database a newer Hangfire.PostgreSql has upgraded). When the schema cannot be read
+    /// yet (the database is down at start) it is the one this package installs.
+    /// </summary>
+    private static bool UseBatching(PostgreSqlStorage storage, string connectionString, PostgreSqlStorageOptions options)
+    {
+        if (options.EnableLongPolling)
+        {
+            return false;
+        }
+
+        int? version;
+        try
+        {
+            version = BatchingPostgreSqlStorage.ReadSchemaVersion(connectionString, options.SchemaName);
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or InvalidOperationException)
+        {
+            version = null;
+        }
+
+        if (version is { } v && v != BatchingPostgreSqlStorage.SchemaVersion)
+        {
+            Console.Error.WriteLine(
+                $"Hangfire schema version {v} in {storage}, not {BatchingPostgreSqlStorage.SchemaVersion}: using Hangfire.PostgreSql's storage without the round-trip savings.");
+            return false;
+        }
+
+        return true;
+    }
+
     private static JobStorage CreateStorage(PerfEvalOptions options, string contentRoot)
     {
         var poll = options.Jobs.PollInterval;
@@ -78,9 +112,11 @@ public static class JobServices
                     EnableLongPolling = options.Jobs.LongPolling,
                     PrepareSchemaIfNecessary = true,
                 };
-                return new PostgreSqlStorage(
-                    new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(DataServices.PostgresConnectionString(options), postgresOptions),
+                var connectionString = DataServices.PostgresConnectionString(options);
+                var postgres = new PostgreSqlStorage(
+                    new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, postgresOptions),
                     postgresOptions);
+                return UseBatching(postgres, connectionString, postgresOptions) ? new BatchingPostgreSqlStorage(postgres, connectionString, postgresOptions) : postgres;
             case DatabaseProvider.SqlServer:
                 return new SqlServerStorage(
                     options.Database.ConnectionString!,
