@@ -3,6 +3,7 @@ using System.Net;
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.PostgreSql;
+using Hangfire.Server;
 using Hangfire.States;
 using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -277,6 +278,63 @@ public sealed class BatchingStorageTests(PostgresServiceFactory factory) : IClas
         Assert.Equal(id, job.JobId);
         // Woken by the enqueue, well before the poll interval (1 s) after it.
         Assert.True(elapsed < TimeSpan.FromMilliseconds(300 + 700), $"fetched after {elapsed}");
+    }
+
+    [Fact]
+    public async Task A_job_fetched_through_the_wrapper_keeps_its_sliding_invisibility_timeout()
+    {
+        // A storage of its own with a 3 s invisibility timeout (the service's is 5 minutes), on the same database.
+        var service = Storage();
+        var options = new PostgreSqlStorageOptions
+        {
+            SchemaName = "hangfire",
+            PrepareSchemaIfNecessary = false,
+            InvisibilityTimeout = TimeSpan.FromSeconds(3),
+            UseSlidingInvisibilityTimeout = true,
+            QueuePollInterval = TimeSpan.FromMilliseconds(100),
+        };
+        var inner = new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(service.ConnectionString, options), options);
+        var storage = new BatchingPostgreSqlStorage(inner, service.ConnectionString, options);
+        var queue = "slide_" + Guid.NewGuid().ToString("N")[..8];
+        using var connection = storage.GetConnection();
+        var id = connection.CreateExpiredJob(SomeJob("滑动"), new Dictionary<string, string>(), DateTime.UtcNow, TimeSpan.FromHours(1));
+        using (var transaction = connection.CreateWriteTransaction())
+        {
+            transaction.AddToQueue(queue, id);
+            transaction.Commit();
+        }
+
+        // Hangfire.PostgreSql's keep-alive process, which a server runs, extends the fetched job's invisibility.
+#pragma warning disable CS0618
+        var heartbeat = storage.GetComponents().OfType<IServerComponent>().Single(c => c.GetType().Name == "PostgreSqlHeartbeatProcess");
+#pragma warning restore CS0618
+        using var stopHeartbeat = new CancellationTokenSource();
+        var beating = Task.Run(() =>
+        {
+            while (!stopHeartbeat.IsCancellationRequested)
+            {
+                heartbeat.Execute(stopHeartbeat.Token);
+            }
+        }, TestContext.Current.CancellationToken);
+
+        using var first = storage.GetConnection();
+        using var fetched = first.FetchNextJob([queue], TestContext.Current.CancellationToken);
+        Assert.Equal(id, fetched.JobId);
+
+        // Held well past the timeout by a live worker: nobody else gets it.
+        using var second = storage.GetConnection();
+        using (var wait = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken))
+        {
+            wait.CancelAfter(TimeSpan.FromSeconds(5));
+            Assert.ThrowsAny<OperationCanceledException>(() => second.FetchNextJob([queue], wait.Token));
+        }
+
+        // Its worker gone (no more keep-alive), the job is handed out again after the timeout.
+        await stopHeartbeat.CancelAsync();
+        await beating;
+        using var again = second.FetchNextJob([queue], TestContext.Current.CancellationToken);
+        Assert.Equal(id, again.JobId);
+        again.RemoveFromQueue();
     }
 
     [Fact]
