@@ -68,6 +68,21 @@ public sealed class BatchingStorageTests(PostgresServiceFactory factory) : IClas
     }
 
     [Fact]
+    public async Task With_batched_storage_switched_off_the_service_uses_HangfirePostgreSql_as_it_is_on_the_same_tables()
+    {
+        Storage();
+        await using var plain = factory.WithWebHostBuilder(b => b.UseSetting("PerfEval:Jobs:BatchedStorage", "false"));
+        var storage = plain.Services.GetRequiredService<JobStorage>();
+        Assert.IsType<PostgreSqlStorage>(storage);
+        Assert.IsNotType<BatchingPostgreSqlStorage>(storage);
+
+        // A job created and run through the unwrapped storage lands in the same tables the wrapper uses.
+        using var connection = storage.GetConnection();
+        var id = connection.CreateExpiredJob(Hangfire.Common.Job.FromExpression(() => Console.WriteLine("x")), new Dictionary<string, string>(), DateTime.UtcNow, TimeSpan.FromHours(1));
+        Assert.NotNull(Storage().GetConnection().GetJobData(id));
+    }
+
+    [Fact]
     public void A_job_created_and_moved_through_its_states_reads_back_as_with_HangfirePostgreSql()
     {
         var storage = Storage();

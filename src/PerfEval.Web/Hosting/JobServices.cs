@@ -116,7 +116,9 @@ public static class JobServices
                 var postgres = new PostgreSqlStorage(
                     new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, postgresOptions),
                     postgresOptions);
-                return UseBatching(postgres, connectionString, postgresOptions) ? new BatchingPostgreSqlStorage(postgres, connectionString, postgresOptions) : postgres;
+                return options.Jobs.BatchedStorage && UseBatching(postgres, connectionString, postgresOptions)
+                    ? new BatchingPostgreSqlStorage(postgres, connectionString, postgresOptions)
+                    : postgres;
             case DatabaseProvider.SqlServer:
                 return new SqlServerStorage(
                     options.Database.ConnectionString!,

@@ -69,6 +69,14 @@ public sealed class JobOptions
     /// </summary>
     public bool LongPolling { get; set; }
 
+    /// <summary>
+    /// PostgreSQL only: Hangfire's storage is wrapped so that a job's state changes, locks, fetch and creation take
+    /// fewer database round trips (<c>Jobs/Storage/BatchingPostgreSqlStorage</c>). On by default; off gives
+    /// Hangfire.PostgreSql's storage unchanged (the same tables and rows either way, so it can be switched at any
+    /// restart, and processes with and without it can share a database).
+    /// </summary>
+    public bool BatchedStorage { get; set; } = true;
+
     /// <summary>How long a stopping server waits for running jobs before abandoning them to be picked up again.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
