@@ -477,27 +477,9 @@ internal sealed class Utf8WordXml : WordXml
     {
         var end = _end;
         ref var r = ref MemoryMarshal.GetArrayDataReference(_buffer);
-        var names = NameBytes;
         var i = p + 1;
-        var colon = -1;
+        var colon = ScanName(ref r, ref i);
         byte b;
-        while (true)
-        {
-            b = Unsafe.Add(ref r, i);
-            if (names[b] != 0)
-            {
-                i++;
-            }
-            else if (b == (byte)':' && colon < 0)
-            {
-                colon = i++;
-            }
-            else
-            {
-                break;
-            }
-        }
-
         if (i >= end)
         {
             return false;
@@ -547,23 +529,7 @@ internal sealed class Utf8WordXml : WordXml
             }
 
             var attrStart = i;
-            var attrColon = -1;
-            while (true)
-            {
-                b = Unsafe.Add(ref r, i);
-                if (names[b] != 0)
-                {
-                    i++;
-                }
-                else if (b == (byte)':' && attrColon < 0)
-                {
-                    attrColon = i++;
-                }
-                else
-                {
-                    break;
-                }
-            }
+            var attrColon = ScanName(ref r, ref i);
 
             if (i >= end)
             {
@@ -687,6 +653,33 @@ internal sealed class Utf8WordXml : WordXml
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Moves <paramref name="i"/> past a (qualified) name and returns the position of its colon, or -1. Stops at the
+    /// first byte that cannot be in a name, at the latest at the zero byte past the data.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int ScanName(ref byte r, ref int i)
+    {
+        var names = NameBytes;
+        var colon = -1;
+        while (true)
+        {
+            var b = Unsafe.Add(ref r, i);
+            if (names[b] != 0)
+            {
+                i++;
+            }
+            else if (b == (byte)':' && colon < 0)
+            {
+                colon = i++;
+            }
+            else
+            {
+                return colon;
+            }
+        }
     }
 
     /// <summary>Pushes the namespace declarations and xml:space of the current start tag.</summary>
